@@ -1,0 +1,1 @@
+"""Subcommands of the `pemilu-facts` command line, one module each."""

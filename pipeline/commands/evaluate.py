@@ -1,0 +1,29 @@
+"""`pemilu-facts evaluate OUT_DIR --gold GOLD_DIR`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+DESCRIPTION = """Score the tables in OUT_DIR against gold JSON files (one per article, with `id`, `facts`,
+`officials`, `dates`, as in shared/dev/gold). Facts match on body and region code, officials on the
+normalised name (honorifics and spelling variants folded), dates on the calendar day. Prints
+precision, recall and F1 per table and the accuracy of the fields of matched rows."""
+
+
+def configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("out_dir", metavar="OUT_DIR", help="folder with the extracted tables")
+    p.add_argument("--gold", required=True, metavar="GOLD_DIR", help="folder of gold *.json files")
+    p.add_argument("--details", action="store_true", help="list every missed, extra or wrong row")
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+
+
+def run(args: argparse.Namespace) -> int:
+    from pipeline.evaluate import evaluate, format_scores, scores_json
+
+    scores = evaluate(args.out_dir, args.gold)
+    if args.json:
+        print(json.dumps(scores_json(scores), indent=2, ensure_ascii=False))
+    else:
+        print(format_scores(scores, details=args.details))
+    return 0

@@ -1,0 +1,34 @@
+"""`pemilu-facts run`: the main job with defaults."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from pipeline.commands.extract import add_common, execute
+
+DESCRIPTION = """The main job with sensible defaults: extract the bundled sample corpus (corpus/articles)
+into outputs/, then print a summary (articles, facts, officials, dates, failures).
+With --urls FILE, crawl those URLs first (politely) and extract what was fetched."""
+
+CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "articles"
+
+
+def configure(p: argparse.ArgumentParser) -> None:
+    p.add_argument("paths", nargs="*", metavar="PATH", help=f"inputs (default: {CORPUS})")
+    p.add_argument("--out", default="outputs", metavar="DIR", help="output folder (default: outputs)")
+    p.add_argument("--urls", metavar="FILE", help="a file of URLs (or feeds/sitemaps) to crawl first")
+    add_common(p)
+
+
+def run(args: argparse.Namespace) -> int:
+    paths = args.paths or [str(CORPUS)]
+    if args.urls:
+        from pipeline.acquire.crawl import crawl_to_jsonl
+
+        crawled = crawl_to_jsonl([args.urls], Path(args.out) / "crawl")
+        paths = [str(crawled)]
+    if not args.paths and not args.urls and not CORPUS.is_dir():
+        print(f"no sample corpus at {CORPUS}; give PATH arguments", flush=True)
+        return 2
+    return execute(paths, args)

@@ -1,0 +1,36 @@
+"""Person-name normalisation shared by the extractors, the evaluator and the people directory."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from pipeline import vocab
+
+_VARIANTS = {
+    "muhamad": "muhammad", "mohammad": "muhammad", "mohamad": "muhammad", "mochammad": "muhammad",
+    "mochamad": "muhammad", "muhammat": "muhammad", "moh": "muhammad", "muh": "muhammad", "moch": "muhammad",
+    "mhd": "muhammad", "mohd": "muhammad", "achmad": "ahmad", "akhmad": "ahmad",
+}
+
+
+def strip_particles(name: str) -> str:
+    """The name without honorifics, ranks and academic degrees ("H. Ahmad, S.H." -> "Ahmad")."""
+    name = re.split(r",\s*(?=[A-Z][A-Za-z]{0,4}\.)", name)[0]  # ", S.H., M.Si." tails
+    tokens = name.replace(",", " ").split()
+    particles = vocab.words("name_particles.tsv")
+    kept = [t for t in tokens if t.replace(".", "").lower() not in particles]
+    return " ".join(kept).strip(" .,")
+
+
+def name_key(name: str) -> str:
+    """A comparison key: no particles, accents or punctuation; spelling variants folded."""
+    s = unicodedata.normalize("NFKD", strip_particles(name)).encode("ascii", "ignore").decode()
+    toks = re.findall(r"[a-z]+", s.lower())
+    out = []
+    for t in toks:
+        t = _VARIANTS.get(t, t)
+        t = re.sub(r"y$", "i", t)  # Effendy / Effendi
+        t = re.sub(r"(.)\1+", r"\1", t)  # doubled letters: Muhammad / Muhamad
+        out.append(t)
+    return " ".join(out)

@@ -1,0 +1,336 @@
+"""Training of the shipped Indonesian NER models (spaCy default engine, stanza second engine).
+
+Training data: idner-news-2k (MIT) and NERGrit (Apache-2.0), copied under `models/data/ner/`, plus
+synthetic election-news sentences from `pipeline.ner.domain`. NER-UI is never used for training.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import shutil
+import tempfile
+import time
+from pathlib import Path
+
+from pipeline.ner.corpus import Sentence, read_conll, sentence_text, write_conll
+
+log = logging.getLogger(__name__)
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+DATA_DIR = REPO_ROOT / "models" / "data" / "ner"
+SEED = 2024
+
+#: (corpus, train file, dev file) relative to the data directory.
+CORPORA = (
+    ("idner-news-2k", "idner-news-2k/train.txt", "idner-news-2k/dev.txt"),
+    ("nergrit", "nergrit/train_preprocess.txt", "nergrit/valid_preprocess.txt"),
+)
+
+SPACY_CONFIG = """
+[paths]
+train = null
+dev = null
+vectors = null
+init_tok2vec = null
+
+[system]
+gpu_allocator = null
+seed = {seed}
+
+[nlp]
+lang = "id"
+pipeline = ["tok2vec","ner"]
+batch_size = 1000
+
+[components]
+
+[components.tok2vec]
+factory = "tok2vec"
+
+[components.tok2vec.model]
+@architectures = "spacy.Tok2Vec.v2"
+
+[components.tok2vec.model.embed]
+@architectures = "spacy.MultiHashEmbed.v2"
+width = ${{components.tok2vec.model.encode.width}}
+attrs = ["NORM","PREFIX","SUFFIX","SHAPE"]
+rows = [{rows}]
+include_static_vectors = {static_vectors}
+
+[components.tok2vec.model.encode]
+@architectures = "spacy.MaxoutWindowEncoder.v2"
+width = {width}
+depth = {depth}
+window_size = 1
+maxout_pieces = 3
+
+[components.ner]
+factory = "ner"
+moves = null
+update_with_oracle_cut_size = 100
+incorrect_spans_key = null
+
+[components.ner.model]
+@architectures = "spacy.TransitionBasedParser.v2"
+state_type = "ner"
+extra_state_tokens = false
+hidden_width = 64
+maxout_pieces = 2
+use_upper = true
+nO = null
+
+[components.ner.model.tok2vec]
+@architectures = "spacy.Tok2VecListener.v1"
+width = ${{components.tok2vec.model.encode.width}}
+upstream = "*"
+
+[corpora]
+
+[corpora.train]
+@readers = "spacy.Corpus.v1"
+path = ${{paths.train}}
+max_length = 0
+
+[corpora.dev]
+@readers = "spacy.Corpus.v1"
+path = ${{paths.dev}}
+max_length = 0
+
+[training]
+dev_corpus = "corpora.dev"
+train_corpus = "corpora.train"
+seed = ${{system.seed}}
+gpu_allocator = null
+dropout = {dropout}
+accumulate_gradient = 1
+patience = {patience}
+max_epochs = {max_epochs}
+max_steps = 0
+eval_frequency = {eval_frequency}
+frozen_components = []
+annotating_components = []
+
+[training.optimizer]
+@optimizers = "Adam.v1"
+beta1 = 0.9
+beta2 = 0.999
+L2_is_weight_decay = true
+L2 = 0.01
+grad_clip = 1.0
+use_averages = true
+eps = 1e-08
+learn_rate = 0.001
+
+[training.batcher]
+@batchers = "spacy.batch_by_words.v1"
+discard_oversize = false
+tolerance = 0.2
+
+[training.batcher.size]
+@schedules = "compounding.v1"
+start = 100
+stop = 1000
+compound = 1.001
+
+[training.logger]
+@loggers = "spacy.ConsoleLogger.v1"
+progress_bar = false
+
+[training.score_weights]
+ents_f = 1.0
+ents_p = 0.0
+ents_r = 0.0
+ents_per_type = null
+
+[initialize]
+vectors = ${{paths.vectors}}
+init_tok2vec = ${{paths.init_tok2vec}}
+"""
+
+
+def load_training_sentences(
+    data_dir: str | Path = DATA_DIR, n_domain: int = 1500, seed: int = SEED
+) -> tuple[list[Sentence], list[Sentence], dict[str, int]]:
+    """Train and dev sentences: both corpora (labels mapped) plus `n_domain` synthetic domain sentences.
+
+    The dev set gets a further n_domain // 10 domain sentences built from held-out names and regions.
+    Returns (train, dev, counts per part).
+    """
+    from pipeline.ner.domain import generate
+
+    data_dir = Path(data_dir)
+    train: list[Sentence] = []
+    dev: list[Sentence] = []
+    counts: dict[str, int] = {}
+    for name, train_file, dev_file in CORPORA:
+        tr = read_conll(data_dir / train_file)
+        dv = read_conll(data_dir / dev_file)
+        counts[f"{name}/train"] = len(tr)
+        counts[f"{name}/dev"] = len(dv)
+        train.extend(tr)
+        dev.extend(dv)
+    if n_domain > 0:
+        dom = generate(n_domain, seed=seed, split="train")
+        dom_dev = generate(max(1, n_domain // 10), seed=seed + 1, split="dev")
+        counts["domain/train"] = len(dom)
+        counts["domain/dev"] = len(dom_dev)
+        train.extend(dom)
+        dev.extend(dom_dev)
+    return train, dev, counts
+
+
+def to_docbin(sentences: list[Sentence], path: Path) -> None:
+    """Write sentences as a spaCy DocBin (gold tokenisation, ents from BIO spans)."""
+    import spacy
+    from spacy.tokens import Doc, DocBin, Span
+
+    vocab = spacy.blank("id").vocab
+    db = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=False)
+    for s in sentences:
+        doc = Doc(vocab, words=s.tokens, spaces=[True] * len(s.tokens))
+        doc.ents = [Span(doc, a, b, label=lab) for a, b, lab in s.spans()]
+        db.add(doc)
+    db.to_disk(path)
+
+
+def spacy_config_text(
+    width: int = 96,
+    depth: int = 4,
+    rows: tuple[int, int, int, int] = (5000, 1000, 2500, 2500),
+    max_epochs: int = 30,
+    patience: int = 3000,
+    dropout: float = 0.1,
+    eval_frequency: int = 200,
+    static_vectors: bool = False,
+    seed: int = SEED,
+) -> str:
+    """The spaCy training config (efficiency architecture: hash embeddings + CNN, transition-based NER)."""
+    return SPACY_CONFIG.format(
+        width=width, depth=depth, rows=", ".join(map(str, rows)), max_epochs=max_epochs, patience=patience,
+        dropout=dropout, eval_frequency=eval_frequency, static_vectors=str(static_vectors).lower(), seed=seed,
+    )
+
+
+def train_vectors(sentences: list[Sentence], out_dir: Path, dim: int = 64, min_count: int = 2,
+                  extra_text: Path | None = None, seed: int = SEED) -> Path:
+    """Train small fastText-free word2vec vectors with gensim on the training text (+ optional raw text).
+
+    Returns a spaCy vectors model directory (for `[initialize] vectors`).
+    """
+    import spacy
+    from gensim.models import Word2Vec
+
+    texts = [[t.lower() for t in s.tokens] for s in sentences]
+    if extra_text is not None:
+        texts.extend(_read_raw_sentences(extra_text))
+    w2v = Word2Vec(texts, vector_size=dim, window=5, min_count=min_count, sg=1, epochs=10, seed=seed,
+                   workers=1)
+    nlp = spacy.blank("id")
+    import numpy
+
+    words = list(w2v.wv.index_to_key)
+    data = numpy.asarray([w2v.wv[w] for w in words], dtype="float32")
+    nlp.vocab.reset_vectors(shape=data.shape)
+    for w, vec in zip(words, data, strict=True):
+        nlp.vocab.set_vector(w, vec)
+    nlp.vocab.vectors.attr = "NORM"  # type: ignore[misc]
+    out_dir.mkdir(parents=True, exist_ok=True)
+    nlp.to_disk(out_dir)
+    return out_dir
+
+
+def _read_raw_sentences(path: Path) -> list[list[str]]:
+    import gzip
+
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
+        return [line.lower().split() for line in fh if line.strip()]
+
+
+def train_spacy(
+    output_dir: str | Path = REPO_ROOT / "models" / "id_ner_spacy",
+    data_dir: str | Path = DATA_DIR,
+    n_domain: int = 1500,
+    seed: int = SEED,
+    max_epochs: int = 30,
+    width: int = 96,
+    depth: int = 4,
+    rows: tuple[int, int, int, int] = (5000, 1000, 2500, 2500),
+    vectors: bool = False,
+    raw_text: str | Path | None = None,
+    work_dir: str | Path | None = None,
+    verbose: bool = True,
+) -> dict:
+    """Train the spaCy NER model and write the best (dev F1) pipeline to `output_dir`.
+
+    Single CPU thread, fixed seed. Returns a summary dict (data counts, seconds, dev scores).
+    """
+    import spacy
+    from spacy.cli.train import train as spacy_train
+    from thinc.api import fix_random_seed
+
+    fix_random_seed(seed)
+    t0 = time.time()
+    output_dir = Path(output_dir)
+    tmp = Path(work_dir) if work_dir else Path(tempfile.mkdtemp(prefix="ner_spacy_"))
+    tmp.mkdir(parents=True, exist_ok=True)
+    train, dev, counts = load_training_sentences(data_dir, n_domain=n_domain, seed=seed)
+    to_docbin(train, tmp / "train.spacy")
+    to_docbin(dev, tmp / "dev.spacy")
+    overrides: dict[str, object] = {"paths.train": str(tmp / "train.spacy"), "paths.dev": str(tmp / "dev.spacy")}
+    if vectors:
+        vec_dir = train_vectors(train, tmp / "vectors", extra_text=Path(raw_text) if raw_text else None,
+                                seed=seed)
+        overrides["paths.vectors"] = str(vec_dir)
+    cfg_path = tmp / "config.cfg"
+    cfg_path.write_text(spacy_config_text(width=width, depth=depth, rows=rows, max_epochs=max_epochs,
+                                          static_vectors=vectors, seed=seed), encoding="utf-8")
+    run_dir = tmp / "run"
+    if not verbose:
+        logging.getLogger("spacy").setLevel(logging.WARNING)
+    spacy_train(cfg_path, run_dir, use_gpu=-1, overrides=overrides)
+    best = run_dir / "model-best"
+    if output_dir.exists():
+        for child in ("config.cfg", "meta.json", "ner", "tok2vec", "tokenizer", "vocab"):
+            p = output_dir / child
+            if p.is_dir():
+                shutil.rmtree(p)
+            elif p.exists():
+                p.unlink()
+    output_dir.mkdir(parents=True, exist_ok=True)
+    for child in best.iterdir():
+        dest = output_dir / child.name
+        if child.is_dir():
+            shutil.copytree(child, dest)
+        else:
+            shutil.copy2(child, dest)
+    seconds = time.time() - t0
+    nlp = spacy.load(output_dir)
+    summary = {
+        "engine": "spacy",
+        "seed": seed,
+        "counts": counts,
+        "seconds": round(seconds, 1),
+        "dev": nlp.meta.get("performance", {}),
+        "settings": {"n_domain": n_domain, "max_epochs": max_epochs, "width": width, "depth": depth,
+                     "rows": list(rows), "vectors": vectors},
+    }
+    (output_dir / "training.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    if work_dir is None:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return summary
+
+
+def export_for_stanza(out_dir: str | Path, data_dir: str | Path = DATA_DIR, n_domain: int = 1500,
+                      seed: int = SEED) -> dict[str, int]:
+    """Write train/dev as 'token<TAB>BIO' files (stanza's ner_tagger reads this format)."""
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    train, dev, counts = load_training_sentences(data_dir, n_domain=n_domain, seed=seed)
+    write_conll(train, out_dir / "train.bio")
+    write_conll(dev, out_dir / "dev.bio")
+    return counts
+
+
+__all__ = ["load_training_sentences", "sentence_text", "spacy_config_text", "train_spacy", "export_for_stanza"]
