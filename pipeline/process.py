@@ -10,10 +10,10 @@ import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from pipeline.acquire.read import MAX_ARTICLE_CHARS
 from pipeline.clean import ArticleError, to_document
 from pipeline.extract import extract_all
 from pipeline.nlp import parse
-from pipeline.acquire.read import MAX_ARTICLE_CHARS
 from pipeline.records import Article, Document, Extraction
 
 log = logging.getLogger(__name__)
@@ -107,7 +107,7 @@ def process_batch(articles: list[Article], nlp: Any, batch_size: int = 32) -> li
     docs = [p for p in prepared if not isinstance(p, ArticleResult)]
     parsed = iter(nlp.pipe([d.text for d in docs], batch_size=batch_size))
     out: list[ArticleResult] = []
-    for article, p in zip(articles, prepared):
+    for article, p in zip(articles, prepared, strict=False):
         if isinstance(p, ArticleResult):
             out.append(p)
         else:

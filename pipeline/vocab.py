@@ -7,11 +7,11 @@ one-line change there. Lines starting with '#' and blank lines are ignored; colu
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from functools import cache
 from importlib import resources
 
 
-@lru_cache(maxsize=None)
+@cache
 def rows(name: str) -> tuple[tuple[str, ...], ...]:
     """The tab-separated rows of data file `name` (comments and blank lines skipped)."""
     text = resources.files("pipeline").joinpath("data", name).read_text(encoding="utf-8")
@@ -23,13 +23,13 @@ def rows(name: str) -> tuple[tuple[str, ...], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=None)
+@cache
 def words(name: str) -> frozenset[str]:
     """The first column of data file `name`, lowercased, as a set."""
     return frozenset(r[0].lower() for r in rows(name))
 
 
-@lru_cache(maxsize=None)
+@cache
 def mapping(name: str) -> dict[str, str]:
     """Two-column data file `name` as a dict (first column lowercased)."""
     return {r[0].lower(): r[1] for r in rows(name) if len(r) >= 2}

@@ -1,0 +1,91 @@
+"""Election bodies named in the text: full names and acronyms (`data/bodies.tsv`).
+
+"Panitia Pemilihan Kecamatan (PPK)" is one mention. A region written right after the body
+("KPU Kota Serang", "PPK Kota Bogor", "Bawaslu Jabar") is attached to it; "KPU RI" is national.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline import vocab
+from pipeline.extract.regions import RegionMention
+
+#: Bodies whose members are the subject of ad hoc events (the KPU and Bawaslu organise them).
+AD_HOC = frozenset({"PPK", "PPS", "KPPS", "PANTARLIH", "PPLN", "KPPSLN", "PANWASCAM", "PKD", "PTPS",
+                    "SEKRETARIAT_PPK", "SEKRETARIAT_PPS"})
+#: The organiser of each ad hoc body.
+ORGANISER = {"PPK": "KPU", "PPS": "KPU", "KPPS": "KPU", "PANTARLIH": "KPU", "PPLN": "KPU", "KPPSLN": "KPU",
+             "SEKRETARIAT_PPK": "KPU", "SEKRETARIAT_PPS": "KPU",
+             "PANWASCAM": "BAWASLU", "PKD": "BAWASLU", "PTPS": "BAWASLU"}
+_NATIONAL = re.compile(r"^\s*(?:\([A-Z]+\)\s*)?(RI|Republik Indonesia|Pusat)\b")
+
+
+@dataclass(slots=True)
+class BodyMention:
+    """One mention of an election body."""
+
+    body: str
+    start: int
+    end: int
+    text: str
+    region: RegionMention | None = None  # the region written right after the body
+    national: bool = False
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    lookup: dict[str, str] = {}
+    parts = []
+    for code, phrase, case in sorted(vocab.rows("bodies.tsv"), key=lambda r: -len(r[1])):
+        rx = re.escape(phrase).replace(r"\ ", r"\s+")
+        lookup[phrase.lower() if case == "ci" else phrase] = code
+        parts.append(rx if case == "cs" else f"(?i:{rx})")
+    return re.compile(rf"(?<![\w/-])(?:{'|'.join(parts)})(?![\w-])"), lookup
+
+
+def _code(text: str, lookup: dict[str, str]) -> str | None:
+    norm = re.sub(r"\s+", " ", text)
+    return lookup.get(norm) or lookup.get(norm.lower())
+
+
+def find_bodies(text: str, regions: list[RegionMention] | None = None) -> list[BodyMention]:
+    """Every body mention in `text`, with the region that directly follows it."""
+    rx, lookup = _pattern()
+    out: list[BodyMention] = []
+    for m in rx.finditer(text):
+        code = _code(m.group(0), lookup)
+        if not code:
+            continue
+        start, end = m.start(), m.end()
+        acr = re.match(r"\s*\(\s*([A-Za-z]+)\s*\)", text[end:])
+        if acr and _code(acr.group(1), lookup) == code:
+            end += acr.end()
+        if out and out[-1].body == code and out[-1].end <= start and text[out[-1].end:start].strip() in ("(", ""):
+            out[-1].end = max(out[-1].end, end)  # "Komisi Pemilihan Umum (KPU)" found twice
+            continue
+        out.append(BodyMention(code, start, end, text[start:end], national=bool(_NATIONAL.match(text[end:]))))
+    out = _drop_overlaps(out)
+    if regions:
+        _attach(out, regions, text)
+    return out
+
+
+def _drop_overlaps(found: list[BodyMention]) -> list[BodyMention]:
+    """Drop an acronym mention inside the parentheses that follow its full name."""
+    out: list[BodyMention] = []
+    for b in found:
+        if out and b.start < out[-1].end:
+            continue
+        out.append(b)
+    return out
+
+
+def _attach(bodies: list[BodyMention], regions: list[RegionMention], text: str) -> None:
+    """Attach the region that follows a body with at most a space or comma between them."""
+    by_start = {r.start: r for r in regions}
+    for b in bodies:
+        gap = re.match(r"[ ,]*", text[b.end:b.end + 4])
+        b.region = by_start.get(b.end + (gap.end() if gap else 0))

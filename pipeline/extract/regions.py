@@ -1,0 +1,167 @@
+"""Region mentions: "Kota Serang", "Kabupaten Serang", "Kab. Bogor", "DKI Jakarta", "Kecamatan
+Cipocok Jaya", short forms ("Kukar", "Jaksel") and bare names after a trigger ("KPU Probolinggo",
+"Bupati Serang"), linked to Kemendagri codes through the gazetteer.
+
+Names that repeat (kota and kabupaten Probolinggo; kecamatan names across provinces) are resolved
+by the rest of the article in `resolve_regions`; what stays ambiguous keeps no code.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pipeline import vocab
+from pipeline.gazetteer import Region, gazetteer
+
+_NAME_TOKEN = r"[A-Z][A-Za-z'’\-]*"
+_NAME_SEQ = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|dan)){{0,5}}"
+
+
+@dataclass(slots=True)
+class RegionMention:
+    """A place name in the text, with the region it was resolved to (None when ambiguous)."""
+
+    start: int
+    end: int
+    text: str
+    level: str  # the level asked for by the prefix or trigger, or "" when bare
+    region: Region | None = None
+    candidates: list[Region] = field(default_factory=list)
+    explicit: bool = False  # written with its level ("Kota Serang"), not bare ("Serang")
+    hint: str = ""  # level hinted by a trigger word ("Bupati" -> kabupaten)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str], dict[str, str]]:
+    prefixes = {p: lvl for p, lvl in vocab.rows("region_prefixes.tsv")}
+    triggers = {t: lvl for t, lvl in vocab.rows("region_triggers.tsv")}
+    pref_rx = re.compile(rf"\b(?P<prefix>{vocab.alternation(list(prefixes))})(?<!\.)\s+(?P<name>{_NAME_SEQ})"
+                         .replace("(?<!\\.)", ""))
+    alias_rx = re.compile(rf"(?<![\w-])(?:{vocab.alternation(list(gazetteer().aliases))})(?![\w-])")
+    trig_rx = re.compile(rf"(?<![\w-])(?P<trigger>{vocab.alternation(list(triggers))})\s*(?P<name>{_NAME_SEQ})")
+    return pref_rx, alias_rx, trig_rx, prefixes, triggers
+
+
+def _longest(tokens: list[str], levels: tuple[str, ...]) -> tuple[int, list[Region]]:
+    """The longest leading run of `tokens` that names a region at `levels`: (n tokens, regions)."""
+    g = gazetteer()
+    for n in range(len(tokens), 0, -1):
+        if tokens[n - 1] == "dan":
+            continue
+        found = g.lookup(" ".join(tokens[:n]), levels)
+        if found:
+            return n, found
+    return 0, []
+
+
+def _span_of(text: str, start: int, tokens: list[str], n: int) -> int:
+    """End offset of the first `n` tokens starting at `start`."""
+    pos = start
+    for tok in tokens[:n]:
+        pos = text.index(tok, pos) + len(tok)
+    return pos
+
+
+_LEVELS = {"provinsi": ("provinsi",), "kabupaten": ("kabupaten",), "kota": ("kota",),
+           "kecamatan": ("kecamatan",), "desa": ("desa",)}
+
+
+def find_regions(text: str) -> list[RegionMention]:
+    """Every region mention in `text`, non-overlapping, in order (unresolved ones included)."""
+    pref_rx, alias_rx, trig_rx, prefixes, triggers = _patterns()
+    g = gazetteer()
+    found: list[RegionMention] = []
+
+    for m in pref_rx.finditer(text):
+        level = prefixes.get(m.group("prefix")) or prefixes.get(m.group("prefix").rstrip("."), "")
+        tokens = m.group("name").split()
+        if level == "desa":
+            n = min(len(tokens), 3)
+            while n > 1 and tokens[n - 1] == "dan":
+                n -= 1
+            end = _span_of(text, m.start("name"), tokens, n)
+            found.append(RegionMention(m.start(), end, text[m.start():end], level, explicit=True))
+            continue
+        n, regions = _longest(tokens, _LEVELS[level])
+        if not n:
+            continue
+        end = _span_of(text, m.start("name"), tokens, n)
+        found.append(RegionMention(m.start(), end, text[m.start():end], level, candidates=regions,
+                                   region=regions[0] if len(regions) == 1 else None, explicit=True))
+
+    for m in alias_rx.finditer(text):
+        r = g.aliases[m.group(0)]
+        found.append(RegionMention(m.start(), m.end(), m.group(0), r.level, region=r, candidates=[r]))
+
+    for m in trig_rx.finditer(text):
+        tokens = m.group("name").split()
+        if tokens and tokens[0] in prefixes:
+            continue  # "KPU Kota Serang": the prefixed form is found above
+        n, regions = _longest(tokens, ("provinsi", "kabupaten", "kota"))
+        if not n:
+            continue
+        end = _span_of(text, m.start("name"), tokens, n)
+        hint = triggers.get(m.group("trigger"), "-")
+        found.append(RegionMention(m.start("name"), end, text[m.start("name"):end], "", candidates=regions,
+                                   region=regions[0] if len(regions) == 1 else None,
+                                   hint="" if hint == "-" else hint))
+
+    for m in _province_rx().finditer(text):
+        regions = g.lookup(m.group(0), ("provinsi",))
+        if regions:
+            found.append(RegionMention(m.start(), m.end(), m.group(0), "provinsi", region=regions[0],
+                                       candidates=regions))
+    return _non_overlapping(found)
+
+
+@lru_cache(maxsize=1)
+def _province_rx() -> re.Pattern[str]:
+    names = [r.name for r in gazetteer().by_code.values() if r.level == "provinsi"]
+    return re.compile(rf"(?<![\w-])(?:{vocab.alternation(names)})(?![\w-])")
+
+
+def _non_overlapping(found: list[RegionMention]) -> list[RegionMention]:
+    """Keep the longest (then explicit) mention where mentions overlap."""
+    found.sort(key=lambda r: (r.start, -(r.end - r.start), not r.explicit))
+    out: list[RegionMention] = []
+    for r in found:
+        if out and r.start < out[-1].end:
+            continue
+        out.append(r)
+    return out
+
+
+def resolve_regions(mentions: list[RegionMention], text: str) -> list[RegionMention]:
+    """Resolve ambiguous mentions with the rest of the article (in place; returns `mentions`)."""
+    explicit = {m.region.code for m in mentions if m.region and m.explicit}
+    resolved = {m.region.code for m in mentions if m.region}
+    lower = text.lower()
+    n_kel = len(re.findall(r"\bkelurahan\b", lower))
+    n_desa = len(re.findall(r"\bdesa\b", lower))
+    for m in mentions:
+        if m.region or not m.candidates:
+            continue
+        c = m.candidates
+        pick = [r for r in c if r.code in explicit] or [r for r in c if r.code in resolved]
+        if len(pick) != 1 and m.hint:
+            pick = [r for r in c if r.level == m.hint]
+        if len(pick) != 1 and m.level == "kecamatan":
+            inside = [r for r in c if any(r.code.startswith(code + ".") for code in resolved)]
+            pick = inside
+        if len(pick) != 1 and m.level == "" and {r.level for r in c} >= {"kota", "kabupaten"}:
+            if n_kel and not n_desa:
+                pick = [r for r in c if r.level == "kota"]
+            elif n_desa and not n_kel:
+                pick = [r for r in c if r.level == "kabupaten"]
+        if len(pick) == 1:
+            m.region = pick[0]
+    for m in mentions:  # desa: only under a kecamatan named in the article
+        if m.level == "desa" and not m.region:
+            name = re.sub(r"^\S+\s+", "", m.text)
+            kecs = {x.region.code for x in mentions if x.region and x.region.level == "kecamatan"}
+            hits = [v for k in kecs for v in gazetteer().villages(k) if v.name.lower() == name.lower()]
+            if len(hits) == 1:
+                m.region = hits[0]
+    return mentions
