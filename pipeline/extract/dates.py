@@ -1,0 +1,705 @@
+"""Dates extractor: date expressions in the cleaned text, resolved to calendar days, with a role.
+
+Candidates are found with regexes (never `search_dates` over a whole text) and resolved by the
+rules below; dateparser parses only day-month-year expressions whose month word is not in
+`months.tsv` (English or variant spellings). Vocabulary: `date_words.tsv`, `date_roles.tsv`,
+`weekdays.tsv`, `months.tsv`, `events.tsv`.
+
+Resolution
+- Absolute: "Minggu 26 Mei 2024", "Senin, 6 Mei 2024", "(29/9/2024)", "29/09/2024", "2024-05-16".
+  A month with no day ("Mei 2024") is not a day. A numeric day/month with no year counts only in
+  the form "Kamis (16/5)" (a weekday or relative word, then the date in brackets): "(3/4)" alone
+  may be a score. A weekday written with a date must agree with it, else there is no row (the
+  outlet made an error somewhere); garbled numbers ("(12/110/203)") never match.
+- Ranges "9-11 Maret 2024", "3-4 Juni", "9 hingga 11 Maret", "10 dan 11 Mei": two rows, the start
+  day and the end day, both with the text and span of the whole range. "30 Mei - 2 Juni 2024" are
+  two expressions; the first takes the year of the second.
+- Missing year ("Kamis (16/5)", "16 Mei"). The reference date is the publication date, else the
+  page's own timestamp line. With one: of the reference year and the years either side, the day
+  nearest the reference, a day after it counting double (news mostly reports the recent past but
+  also announces schedules); then the weekday check. Without one: only when a weekday is written,
+  the first of the election year, the years of full dates in the text and decree years
+  ("Nomor 8 Tahun 2022") on which the weekday agrees. Never a guess from today's date.
+- Relative words ("hari ini", "kemarin", "besok", "lusa") and bare weekdays ("Senin", "Kamis
+  malam", "Rabu lalu", "Senin depan") resolve only against a reference date. A bare weekday is the
+  last such day on or before it, or the next on or after it when the sentence speaks of the future
+  ("akan", "dijadwalkan"); "lalu"/"kemarin" mean strictly before, "depan"/"mendatang" strictly after.
+- "Minggu" is also "week": it is a weekday only when capitalised and in a date context (followed
+  by "(", a date, a daypart or ", <date>"; or right after "pada", "hari", "sejak", "hingga",
+  "sampai", "tanggal" or a comma); "Minggu lalu/depan" is a week. Weekdays after "setiap", "tiap",
+  "Pasar" are not days. Any weekday must be capitalised.
+- "kemarin" is "yesterday" only as a time adverb: after a weekday ("Senin kemarin"), after a comma,
+  "(" or at a sentence start ("Kemarin, ..."), after "pada/sejak/hingga/sampai/hari/baru", or before
+  "(", a daypart or a verb ("KPU kemarin melantik"); never after an election or period noun
+  ("DPT Pileg kemarin", "Pemilu kemarin", "yang kemarin"), where it means "the last/previous".
+- Not days: "pekan lalu", "minggu lalu", and "akhir pekan lalu" (a weekend is two days; picking the
+  Saturday would be a guess). Decree numbers, articles, phone numbers, times, scores,
+  percentages and money never match the patterns.
+- "H-5 pemungutan suara" (or "H-3 Pilkada"): the voting day of the election the sentence (else the
+  article) names, minus 5 days; only where that election's voting day is known (`voting_day` rows)
+  and unique.
+
+Roles (first that applies)
+- publication: the expression sits on a line holding nothing but a date, a time and timestamp words
+  ("21 Mei 2024 - 10:05 WIB").
+- deadline: a deadline cue ("paling lambat", "batas akhir") within a few words before the date; or,
+  in a sentence with registration words (pendaftaran, penyerahan), the end day of a range, a date
+  right after "hingga/sampai", or any date of a sentence with "ditutup/berakhir".
+- election_day: a known national voting day in a sentence with an election word; else the nearest
+  cue decides between a vote cue (pemungutan suara, pencoblosan, hari H; not the body names Panitia
+  or Tempat Pemungutan Suara) or "<Pilkada ...> pada <date>" (no event word in that clause), and an
+  event cue (events.tsv words, digelar, dilaksanakan, berlangsung, and statement verbs, since a
+  statement day is an event day), ties going to election_day.
+- event: see above. other: none of these.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache, lru_cache
+
+from pipeline import vocab
+from pipeline.records import DateMention, Document
+
+WORDS_FILE = "date_words.tsv"
+ROLES_FILE = "date_roles.tsv"
+ROLES = ("event", "election_day", "deadline", "publication", "other")
+MIN_YEAR, MAX_YEAR = 1945, 2100
+#: How far before a date a deadline cue ("paling lambat") may stand, and "hingga" before a date.
+DEADLINE_WINDOW = 40
+UNTIL_WINDOW = 12
+#: A clause "<Pilkada ...> pada <date>" is at most this long between the election word and the date.
+ELECTION_GAP = 60
+#: "H-5" counts from the vote only when vote or election words follow within this many characters.
+H_DAY_WINDOW = 30
+
+
+# --------------------------------------------------------------------------- vocabularies
+
+
+@cache
+def _words(kind: str) -> tuple[tuple[str, ...], ...]:
+    """The rows of `date_words.tsv` of one kind, without the kind column."""
+    return tuple(r[1:] for r in vocab.rows(WORDS_FILE) if r[0] == kind and len(r) > 1)
+
+
+@cache
+def _wordset(kind: str) -> frozenset[str]:
+    return frozenset(r[0].lower() for r in _words(kind))
+
+
+@cache
+def _weekdays() -> dict[str, int]:
+    return {k: int(v) for k, v in vocab.mapping("weekdays.tsv").items()}
+
+
+@cache
+def _months() -> dict[str, int]:
+    return {k: int(v) for k, v in vocab.mapping("months.tsv").items()}
+
+
+@cache
+def _elections() -> dict[str, str]:
+    """Election word -> kind ('pemilu', 'pilkada' or '')."""
+    return {r[0].lower(): (r[1] if len(r) > 1 else "") for r in _words("election")}
+
+
+@cache
+def _voting_days() -> dict[date, str]:
+    return {date.fromisoformat(r[0]): r[1] for r in _words("voting_day")}
+
+
+@cache
+def _role_cues() -> dict[str, re.Pattern[str]]:
+    """Cue name -> one case-insensitive regex; `event` also holds the events.tsv words."""
+    parts: dict[str, list[str]] = {}
+    for cue, rx in vocab.rows(ROLES_FILE):
+        parts.setdefault(cue, []).append(rx)
+    parts.setdefault("event", []).extend(rx for _, rx in vocab.rows("events.tsv"))
+    return {cue: re.compile(r"\b(?:" + "|".join(rxs) + r")\b", re.I) for cue, rxs in parts.items()}
+
+
+@dataclass(frozen=True)
+class _Patterns:
+    dmy: re.Pattern[str]
+    numeric: re.Pattern[str]
+    iso: re.Pattern[str]
+    other_month: re.Pattern[str]
+    relative: re.Pattern[str]
+    weekday: re.Pattern[str]
+    h_day: re.Pattern[str]
+    election: re.Pattern[str]
+    election_year: re.Pattern[str]
+    decree_year: re.Pattern[str]
+    connector: re.Pattern[str]
+    time: re.Pattern[str]
+    future: re.Pattern[str]
+    relative_words: dict[str, int]
+
+
+def _capitalised(names: tuple[str, ...]) -> str:
+    """A case-sensitive alternation of `names` written Title-case or upper-case ("Senin", "SENIN")."""
+    return "(?-i:" + vocab.alternation(tuple({f(n) for n in names for f in (str.title, str.upper)})) + ")"
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> _Patterns:
+    """All regexes, compiled once from the vocabularies."""
+    wd = _capitalised(tuple(_weekdays()))
+    mon = vocab.alternation(tuple(_months()))
+    conn = vocab.alternation(_wordset("range"))
+    part = vocab.alternation(_wordset("daypart"))
+    rel_words = {r[0].lower(): int(r[1]) for r in _words("relative")}
+    rel = vocab.alternation(tuple(rel_words))
+    mods = vocab.alternation(tuple(_wordset("weekday_mod")))
+    elec = vocab.alternation(tuple(_elections()))
+    not_num = r"(?<![\w.,/:-])"
+    # A weekday (with a daypart or "kemarin/lalu") or a relative word, then an optional comma/bracket.
+    prefix = rf"(?:(?P<wd>{wd})(?:\s+(?:{part}|{mods}))?|(?P<rel>{rel}))\s*,?\s*"
+    month_prefixes = sorted({m[:3] for m in _months()} | {"may", "aug", "oct", "dec"})
+    return _Patterns(
+        dmy=re.compile(
+            rf"(?:(?P<wd>{wd})(?:\s+(?:{part}|{mods}))?\s*,?\s*\(?\s*(?:tanggal\s+|tgl\.?\s+)?)?"
+            rf"{not_num}(?P<d1>\d{{1,2}})(?:\s*(?P<conn>{conn})\s*(?P<d2>\d{{1,2}}))?"
+            rf"\s+(?P<mon>{mon})\b\.?(?:\s*,?\s*(?P<y>\d{{4}})(?![\d]|[.,]\d))?",
+            re.I,
+        ),
+        numeric=re.compile(
+            rf"(?:{prefix})?(?P<open>\(\s*)?{not_num}(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})"
+            rf"(?:(?P=sep)(?P<y>\d{{4}}|\d{{2}}))?(?![\d/]|[.,-]\d)(?P<close>\s*\))?",
+            re.I,
+        ),
+        iso=re.compile(rf"{not_num}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?!\d)"),
+        other_month=re.compile(
+            rf"{not_num}(?P<d>\d{{1,2}})\s+(?P<mon>(?:{'|'.join(month_prefixes)})[a-z]{{0,8}})\.?"
+            rf"\s+(?P<y>\d{{4}})(?!\d)",
+            re.I,
+        ),
+        relative=re.compile(rf"\b(?P<rel>{rel})\b(?:\s+(?P<part>{part})\b)?", re.I),
+        weekday=re.compile(rf"\b(?P<wd>{wd})\b(?P<tail>(?:\s+(?:{part}|{mods})\b){{0,2}})", re.I),
+        h_day=re.compile(r"(?<![\w-])(?:H\s*(?P<sign>[-+−–])\s*(?P<n>\d{1,3})|(?i:hari)\s+H)(?![\w-])"),
+        election=re.compile(rf"\b(?:{elec})\b", re.I),
+        election_year=re.compile(
+            rf"(?i:\b(?P<e>{elec})\b)(?:\s+(?:\([A-Za-z ]{{2,30}}\)|[A-Z][\w.'-]*"
+            rf"|(?i:serentak|tahun|nasional|lanjutan|di)\b)){{0,5}}?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)"
+        ),
+        decree_year=re.compile(r"\b(?:nomor|no\.)\s*[\w./-]+\s+tahun\s+(?P<y>(?:19|20)\d{2})(?!\d)", re.I),
+        connector=re.compile(rf"\s*(?:{conn})\s*", re.I),
+        time=re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\b"),
+        future=re.compile(rf"\b(?:{vocab.alternation(_wordset('future'))})\b", re.I),
+        relative_words=rel_words,
+    )
+
+
+# --------------------------------------------------------------------------- election year
+
+
+def _elections_in(text: str) -> list[tuple[str, int, int]]:
+    """(kind, year, offset) of every "<election word> ... <year>" in `text`."""
+    out = []
+    for m in _patterns().election_year.finditer(text):
+        year = int(m.group("y"))
+        if MIN_YEAR <= year <= MAX_YEAR:
+            out.append((_elections()[m.group("e").lower()], year, m.start()))
+    return out
+
+
+def _ranked_election_years(text: str) -> list[int]:
+    """Election years of `text`, most frequent first (ties: first mentioned first)."""
+    found = _elections_in(text)
+    counts = Counter(year for _, year, _ in found)
+    first = {}
+    for _, year, pos in found:
+        first.setdefault(year, pos)
+    return sorted(counts, key=lambda y: (-counts[y], first[y]))
+
+
+def election_year(text: str) -> int | None:
+    """The year of the election the article is about ("Pilkada 2024", "Pemilu tahun 2024"): the most
+    frequent; None when no election is named with a year."""
+    years = _ranked_election_years(text)
+    return years[0] if years else None
+
+
+# --------------------------------------------------------------------------- candidates
+
+
+@dataclass(slots=True)
+class _Candidate:
+    """One date expression: where it is and what is needed to resolve it."""
+
+    start: int
+    end: int
+    kind: str  # dmy, relative, weekday, h_day
+    day: int = 0
+    month: int = 0
+    year: int | None = None
+    end_day: int | None = None  # the second day of a range
+    weekday: int | None = None
+    offset: int = 0  # relative: days from the reference date
+    direction: str = ""  # weekday: past, next, near or '' (by the sentence)
+    fixed: date | None = None  # already resolved (dateparser, H-n)
+    relative_check: int | None = None  # "kemarin (16/5)": the offset the date must agree with
+
+
+def _overlaps(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return any(s < end and start < e for s, e in spans)
+
+
+def _year(raw: str | None) -> int | None:
+    if raw is None:
+        return None
+    year = int(raw) + (2000 if len(raw) == 2 else 0)
+    return year if MIN_YEAR <= year <= MAX_YEAR else None
+
+
+def _absolute(text: str) -> list[_Candidate]:
+    """Day-month(-year) expressions: names, numbers, ISO; ordered by position."""
+    p = _patterns()
+    weekdays, months = _weekdays(), _months()
+    found: list[_Candidate] = []
+    for m in p.dmy.finditer(text):
+        year = _year(m.group("y"))
+        end = m.end("mon") if m.group("y") is not None and year is None else m.end()
+        d1 = int(m.group("d1"))
+        d2 = int(m.group("d2")) if m.group("d2") else None
+        if d2 is not None and d2 <= d1:
+            continue
+        wd = m.group("wd")
+        found.append(_Candidate(
+            start=m.start(), end=end, kind="dmy", day=d1, month=months[m.group("mon").lower()],
+            year=year, end_day=d2, weekday=weekdays[wd.lower()] if wd else None,
+        ))
+    for m in p.numeric.finditer(text):
+        y_raw, wd, rel = m.group("y"), m.group("wd"), m.group("rel")
+        paren = bool(m.group("open"))
+        if y_raw is None and not (paren and (wd or rel) and m.group("sep") == "/"):
+            continue  # "(3/4)" or "10.00": not a date
+        if y_raw is not None and len(y_raw) == 2 and not paren:
+            continue
+        if y_raw is not None and m.group("sep") != "/" and len(y_raw) != 4:
+            continue
+        year = _year(y_raw)
+        if y_raw is not None and year is None:
+            continue
+        if wd or rel:  # "Kamis (16/5)": the whole expression, brackets included
+            if paren and not m.group("close"):
+                continue
+            start, end = m.start(), m.end()
+        else:  # "(29/9/2024)", "29/09/2024": the numbers only
+            start, end = m.start("d"), m.end("y")
+        found.append(_Candidate(
+            start=start, end=end, kind="dmy", day=int(m.group("d")), month=int(m.group("m")), year=year,
+            weekday=_weekdays()[wd.lower()] if wd else None,
+            relative_check=p.relative_words[" ".join(rel.lower().split())] if rel else None,
+        ))
+    for m in p.iso.finditer(text):
+        year = _year(m.group("y"))
+        if year is not None:
+            found.append(_Candidate(m.start(), m.end(), "dmy", int(m.group("d")), int(m.group("m")), year))
+    taken = [(c.start, c.end) for c in found]
+    for m in p.other_month.finditer(text):
+        if m.group("mon").lower() in months or _overlaps(taken, m.start(), m.end()):
+            continue
+        parsed = _dateparser(m.group(0))
+        if parsed is not None:
+            found.append(_Candidate(m.start(), m.end(), "dmy", fixed=parsed))
+    found.sort(key=lambda c: c.start)
+    _propagate_years(text, found)
+    return found
+
+
+@lru_cache(maxsize=1024)
+def _dateparser(expr: str) -> date | None:
+    """A day-month-year expression with a month word outside months.tsv, by dateparser."""
+    import dateparser
+
+    parsed = dateparser.parse(
+        expr, languages=["id", "en"],
+        settings={"DATE_ORDER": "DMY", "REQUIRE_PARTS": ["day", "month", "year"], "STRICT_PARSING": True},
+    )
+    if parsed is None or not MIN_YEAR <= parsed.year <= MAX_YEAR:
+        return None
+    return parsed.date()
+
+
+def _propagate_years(text: str, found: list[_Candidate]) -> None:
+    """"30 Mei - 2 Juni 2024": a yearless day joined by a range connector to a dated one takes its year."""
+    conn = _patterns().connector
+    for this, nxt in zip(found[-2::-1], found[::-1][:-1], strict=True):  # right to left, so chains fill in
+        if this.year is None and this.fixed is None and nxt.year is not None and nxt.kind == "dmy":
+            if conn.fullmatch(text, this.end, nxt.start):
+                this.year = nxt.year - (1 if this.month > nxt.month else 0)
+
+
+def _prev_word(text: str, pos: int) -> str:
+    m = re.search(r"([\w'-]+)\W*$", text[max(0, pos - 40):pos])
+    return m.group(1).lower() if m else ""
+
+
+def _prev_char(text: str, pos: int) -> str:
+    """The last non-space character before `pos` ('' at the start, '\\n' at a line start)."""
+    i = pos - 1
+    while i >= 0 and text[i] in " \t":
+        i -= 1
+    return text[i] if i >= 0 else ""
+
+
+def _relative(text: str, taken: list[tuple[int, int]]) -> list[_Candidate]:
+    """"hari ini", "kemarin", "besok", "lusa" (kemarin only as a time adverb)."""
+    p = _patterns()
+    out = []
+    for m in p.relative.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        word = " ".join(m.group("rel").lower().split())
+        if word == "kemarin" and not _kemarin_is_adverb(text, m.start(), m.end("rel"), bool(m.group("part"))):
+            continue
+        out.append(_Candidate(m.start(), m.end(), "relative", offset=p.relative_words[word]))
+    return out
+
+
+def _kemarin_is_adverb(text: str, start: int, end: int, daypart: bool) -> bool:
+    """"kemarin" as "yesterday" (see the module rules), not "the last/previous"."""
+    prev = _prev_word(text, start)
+    if prev in _wordset("kemarin_adjective_after"):
+        return False
+    if _prev_char(text, start) in {"", "\n", ",", "(", ".", ";", "\"", "“"}:
+        return True
+    if prev in _wordset("kemarin_adverb_after") or daypart:
+        return True
+    nxt = re.match(r"\s*(\(|[\w]+)", text[end:end + 30])
+    if not nxt:
+        return False
+    word = nxt.group(1).lower()
+    return word == "(" or bool(re.match(r"(?:me|di|ber|ter|telah|sudah|resmi)\w*$", word))
+
+
+def _weekday_candidates(text: str, taken: list[tuple[int, int]]) -> list[_Candidate]:
+    """Bare weekdays ("Senin", "Kamis malam", "Rabu lalu"), capitalised and not part of a date."""
+    p = _patterns()
+    mods = dict((r[0].lower(), r[1]) for r in _words("weekday_mod"))
+    weeks = _wordset("week_word")
+    out = []
+    for m in p.weekday.finditer(text):
+        name = m.group("wd")
+        if not name[0].isupper() or _overlaps(taken, m.start(), m.end()):
+            continue
+        prev = _prev_word(text, m.start())
+        if prev in _wordset("not_weekday_after"):
+            continue
+        tail = m.group("tail").lower().split()
+        direction = next((mods[w] for w in tail if w in mods), "")
+        if name.lower() in weeks and not _weekday_context(text, m, prev, tail, direction):
+            continue
+        weekday = _weekdays()[name.lower()]
+        out.append(_Candidate(m.start(), m.end(), "weekday", weekday=weekday, direction=direction))
+    return out
+
+
+def _weekday_context(text: str, m: re.Match[str], prev: str, tail: list[str], direction: str) -> bool:
+    """Whether "Minggu" (also "week") is the weekday here."""
+    if direction in {"past", "next"}:
+        return False  # "Minggu lalu", "Minggu depan": last/next week
+    if any(w in _wordset("daypart") for w in tail):
+        return True
+    if re.match(r"\s*(?:\(|,?\s*\d{1,2}[\s/])", text[m.end():m.end() + 8]):
+        return True
+    return prev in _wordset("weekday_context") or _prev_char(text, m.start()) == ","
+
+
+def _h_days(text: str, taken: list[tuple[int, int]]) -> list[_Candidate]:
+    """"H-5 pemungutan suara", "hari H pencoblosan Pilkada 2024": resolved later against the voting day."""
+    out = []
+    vote = _role_cues()["vote"]
+    elec = _patterns().election
+    for m in _patterns().h_day.finditer(text):
+        if _overlaps(taken, m.start(), m.end()):
+            continue
+        after = re.split(r"[.;!?\n]", text[m.end():m.end() + H_DAY_WINDOW])[0]
+        if not (vote.search(after) or elec.search(after)):
+            continue  # "H-3 pelantikan": not counted from the vote
+        n = int(m.group("n")) if m.group("n") else 0
+        sign = -1 if m.group("sign") and m.group("sign") != "+" else 1
+        out.append(_Candidate(m.start(), m.end(), "h_day", offset=sign * n))
+    return out
+
+
+# --------------------------------------------------------------------------- resolution
+
+
+@dataclass(frozen=True, slots=True)
+class _Context:
+    """What a document offers to resolve dates with."""
+
+    ref: date | None  # publication date, else the timestamp line's date
+    years: tuple[int, ...]  # fallback years for "Kamis (16/5)" when there is no reference date
+    elections: tuple[tuple[str, int, int], ...]  # (kind, year, offset) of the elections named
+
+
+def _nearest_year(day: int, month: int, ref: date) -> date | None:
+    """The day/month nearest `ref` in the years around it, a day after `ref` counting double."""
+    best: tuple[int, date] | None = None
+    for year in (ref.year - 1, ref.year, ref.year + 1):
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            continue
+        diff = (d - ref).days
+        cost = -diff if diff <= 0 else 2 * diff
+        if best is None or cost < best[0]:
+            best = (cost, d)
+    return best[1] if best else None
+
+
+def _resolve_day(day: int, month: int, year: int | None, weekday: int | None, ctx: _Context) -> date | None:
+    """A day/month with or without its year, checked against its weekday (see the module rules)."""
+    if year is not None:
+        try:
+            d = date(year, month, day)
+        except ValueError:
+            return None
+        return d if weekday is None or d.weekday() == weekday else None
+    if ctx.ref is not None:
+        d = _nearest_year(day, month, ctx.ref)
+        return d if d is not None and (weekday is None or d.weekday() == weekday) else None
+    if weekday is None:
+        return None
+    for y in ctx.years:
+        try:
+            d = date(y, month, day)
+        except ValueError:
+            continue
+        if d.weekday() == weekday:
+            return d
+    return None
+
+
+def _resolve_weekday(weekday: int, direction: str, ref: date, future: bool) -> date:
+    back = (ref.weekday() - weekday) % 7
+    fwd = (weekday - ref.weekday()) % 7
+    if direction == "past":
+        return ref - timedelta(days=back or 7)
+    if direction == "next":
+        return ref + timedelta(days=fwd or 7)
+    if direction == "near":
+        return ref - timedelta(days=back) if back <= fwd else ref + timedelta(days=fwd)
+    return ref + timedelta(days=fwd) if future else ref - timedelta(days=back)
+
+
+def _voting_day(sent: tuple[int, int], ctx: _Context) -> date | None:
+    """The voting day of the election the sentence names (else the article's most named), if unique."""
+    named = [x for x in ctx.elections if x[0] and sent[0] <= x[2] < sent[1]]
+    named = named or [x for x in ctx.elections if x[0]]
+    if not named:
+        return None
+    kind, year = Counter((kind, year) for kind, year, _ in named).most_common(1)[0][0]
+    days = [d for d, k in _voting_days().items() if k == kind and d.year == year]
+    return days[0] if len(days) == 1 else None
+
+
+def _resolve(c: _Candidate, text: str, sent: tuple[int, int], ctx: _Context) -> list[date]:
+    """The calendar days of one candidate (two for a range; none when it does not resolve)."""
+    if c.fixed is not None:
+        return [c.fixed]
+    if c.kind == "dmy":
+        first = _resolve_day(c.day, c.month, c.year, c.weekday, ctx)
+        if first is None:
+            return []
+        if c.relative_check is not None and ctx.ref is not None:
+            if first != ctx.ref + timedelta(days=c.relative_check):
+                return []
+        if c.end_day is None:
+            return [first]
+        try:
+            return [first, first.replace(day=c.end_day)]
+        except ValueError:
+            return []
+    if c.kind == "h_day":
+        vday = _voting_day(sent, ctx)
+        return [vday + timedelta(days=c.offset)] if vday else []
+    if ctx.ref is None:
+        return []
+    if c.kind == "relative":
+        return [ctx.ref + timedelta(days=c.offset)]
+    future = bool(_patterns().future.search(text, sent[0], sent[1]))
+    return [_resolve_weekday(c.weekday or 0, c.direction, ctx.ref, future)]
+
+
+# --------------------------------------------------------------------------- roles
+
+
+def _line(text: str, pos: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, pos) + 1
+    end = text.find("\n", pos)
+    return start, len(text) if end < 0 else end
+
+
+def _is_timestamp(text: str, c: _Candidate) -> bool:
+    """The expression is on a line holding only a date, a time and timestamp words."""
+    ls, le = _line(text, c.start)
+    rest = text[ls:c.start] + " " + text[c.end:le]
+    if le - ls > 80:
+        return False
+    rest = _patterns().time.sub(" ", rest)
+    words = re.findall(r"[^\W\d_]+", rest)
+    return not re.search(r"\d", rest) and all(w.lower() in _wordset("timestamp") for w in words)
+
+
+def _distance(rx: re.Pattern[str], text: str, sent: tuple[int, int], start: int, end: int) -> int | None:
+    """Characters between the nearest match of `rx` in the sentence and the span [start, end)."""
+    best = None
+    for m in rx.finditer(text, sent[0], sent[1]):
+        d = max(0, start - m.end(), m.start() - end)
+        best = d if best is None else min(best, d)
+    return best
+
+
+def _election_clause(text: str, sent: tuple[int, int], start: int) -> bool:
+    """"<Pilkada ...> (digelar) pada <date>": the election itself happens on the date."""
+    cues = _role_cues()
+    last = None
+    for m in _patterns().election.finditer(text, sent[0], start):
+        last = m
+    if last is None or start - last.end() > ELECTION_GAP:
+        return False
+    gap = text[last.end():start]
+    if not re.search(r"\b(?:pada|tanggal|tgl)\b\W*(?:\w+\W*)?$", gap, re.I) or "," in gap:
+        return False
+    clause_start = max(text.rfind(p, sent[0], last.start()) for p in (",", ";")) + 1
+    clause_start = max(clause_start, sent[0])
+    before = text[clause_start:last.start()]
+    events = [cues["event"], cues["statement"]]
+    return not any(rx.search(gap) or rx.search(before) for rx in events)
+
+
+def _role(text: str, c: _Candidate, day: date, is_end: bool, sent: tuple[int, int]) -> str:
+    """The role of one resolved day (see the module rules)."""
+    if c.kind == "dmy" and _is_timestamp(text, c):
+        return "publication"
+    cues = _role_cues()
+    sentence = text[sent[0]:sent[1]]
+    window = text[max(sent[0], c.start - DEADLINE_WINDOW):c.start]
+    if cues["deadline"].search(window):
+        return "deadline"
+    if cues["registration"].search(sentence):
+        near = text[max(sent[0], c.start - UNTIL_WINDOW):c.start]
+        if is_end or re.search(r"(?:" + cues["until"].pattern + r")\W*$", near, re.I):
+            return "deadline"
+        if cues["closing"].search(window):
+            return "deadline"
+    has_election = bool(_patterns().election.search(sentence))
+    if day in _voting_days() and has_election:
+        return "election_day"
+    vote = _distance(cues["vote"], text, sent, c.start, c.end)
+    if _election_clause(text, sent, c.start):
+        vote = 0
+    event = min((d for d in (_distance(cues[k], text, sent, c.start, c.end) for k in ("event", "statement"))
+                 if d is not None), default=None)
+    if vote is not None and (event is None or vote <= event):
+        return "election_day"
+    if event is not None:
+        return "event"
+    return "other"
+
+
+# --------------------------------------------------------------------------- public
+
+
+def _context(document: Document, found: list[_Candidate], election_year: int | None) -> _Context:
+    text = document.text
+    elections = tuple(_elections_in(text))
+    ranked = _ranked_election_years(text)
+    years: list[int] = [election_year] if election_year is not None else []
+    years += ranked[:1]
+    years += [y for y, _ in Counter(c.year for c in found if c.year is not None).most_common()]
+    years += [int(m.group("y")) for m in _patterns().decree_year.finditer(text)]
+    ref = document.published
+    if ref is None:
+        for c in found:
+            if c.year is not None and _is_timestamp(text, c):
+                ref = _resolve_day(c.day, c.month, c.year, c.weekday, _Context(None, (), ()))
+                if ref is not None:
+                    break
+    return _Context(ref=ref, years=tuple(dict.fromkeys(years)), elections=elections)
+
+
+def _candidates(text: str) -> list[_Candidate]:
+    """All candidates of the text (absolute first, then the relative forms where they do not overlap)."""
+    found = _absolute(text)
+    taken = [(c.start, c.end) for c in found]
+    found += _h_days(text, taken)
+    taken = [(c.start, c.end) for c in found]
+    found += _relative(text, taken)
+    taken = [(c.start, c.end) for c in found]
+    found += _weekday_candidates(text, taken)
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+class _Sentences:
+    """Sentence lookup by offset, computed once per document."""
+
+    def __init__(self, document: Document) -> None:
+        self.spans = document.sentences()
+        self.starts = [s for s, _ in self.spans]
+        self.size = len(document.text)
+
+    def at(self, pos: int) -> tuple[int, int]:
+        i = bisect_right(self.starts, pos) - 1
+        if i >= 0 and self.spans[i][0] <= pos < self.spans[i][1]:
+            return self.spans[i]
+        return 0, self.size
+
+
+def extract_dates(document: Document, election_year: int | None = None) -> list[DateMention]:
+    """One `DateMention` per resolved day of every date expression in `document.text` (a range gives
+    two). `election_year` overrides the one found in the text for yearless dates without a
+    publication date."""
+    text = document.text
+    if not text:
+        return []
+    found = _candidates(text)
+    return _mentions(document, found, _context(document, found, election_year))
+
+
+def _mentions(document: Document, found: list[_Candidate], ctx: _Context) -> list[DateMention]:
+    text = document.text
+    sentences = _Sentences(document)
+    out = []
+    for c in found:
+        sent = sentences.at(c.start)
+        days = _resolve(c, text, sent, ctx)
+        for i, day in enumerate(days):
+            out.append(DateMention(
+                article_id=document.article_id, text=text[c.start:c.end], date=day.isoformat(),
+                role=_role(text, c, day, i == 1, sent), start=c.start, end=c.end,
+                evidence=text[sent[0]:sent[1]],
+            ))
+    return out
+
+
+def resolve_in_span(
+    document: Document,
+    start: int,
+    end: int,
+    mentions: list[DateMention] | None = None,
+    roles: tuple[str, ...] = ("event", "other"),
+) -> str:
+    """The first resolved date (YYYY-MM-DD) inside [start, end) of `document.text`, '' when none.
+
+    Roles are preferred in the order of `roles` (by default an event day, else any day that is not
+    a deadline, a voting day or the publication timestamp); pass the document's `extract_dates`
+    result as `mentions` to avoid scanning again."""
+    if mentions is None:
+        mentions = extract_dates(document)
+    inside = [m for m in mentions if start <= m.start and m.end <= end]
+    for role in roles:
+        for m in inside:
+            if m.role == role:
+                return m.date
+    return ""
