@@ -2,9 +2,37 @@
 
 from __future__ import annotations
 
+from pipeline.extract.bodies import find_bodies
+from pipeline.extract.facts import extract_facts
+from pipeline.extract.quotes import extract_quotes, find_people
+from pipeline.extract.regions import find_regions, resolve_regions
 from pipeline.records import Document, Extraction
 
 
 def extract_all(document: Document) -> Extraction:
-    """All rows of one document."""
-    return Extraction()
+    """All rows of one document: facts, quotes, officials and dates."""
+    text = document.text
+    regions = resolve_regions(find_regions(text), text)
+    bodies = find_bodies(text, regions)
+    dates = []
+    resolve_date = None
+    try:
+        from pipeline.extract import dates as dates_mod
+    except ImportError:  # pragma: no cover - during development only
+        dates_mod = None
+    if dates_mod is not None and hasattr(dates_mod, "extract_dates"):
+        dates = dates_mod.extract_dates(document)
+        event_dates = [d for d in dates if d.role == "event"]
+
+        def resolve_date(lo: int, hi: int) -> str:
+            inside = [d for d in event_dates if lo <= d.start < hi]
+            if inside:
+                return inside[0].date
+            return event_dates[0].date if len({d.date for d in event_dates}) == 1 else ""
+
+    people = find_people(document, regions, bodies)
+    in_titles = [b for b in bodies if any(s <= b.start < e for s, e in people.title_spans)]
+    facts = extract_facts(document, regions, [b for b in bodies if b not in in_titles], resolve_date,
+                          organisers=in_titles)
+    quotes, officials = extract_quotes(document, regions, bodies, people)
+    return Extraction(facts=facts, quotes=quotes, officials=officials, dates=dates)

@@ -1,0 +1,101 @@
+"""Events (pelantikan, rekrutmen, bimtek, ...) and the election an article is about.
+
+The event words are in `data/events.tsv`; words that turn a sentence into an announcement
+("akan melantik") or advice ("rekrutmen KPPS harus ...") are in `data/event_modality.tsv`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from pipeline import vocab
+
+
+@dataclass(slots=True)
+class EventCue:
+    event: str
+    start: int
+    end: int
+    planned: bool = False
+    advice: bool = False
+
+
+@lru_cache(maxsize=1)
+def _rx() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    events = [(ev, re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.IGNORECASE)) for ev, rx in vocab.rows("events.tsv")]
+    mod = vocab.rows("event_modality.tsv")
+    planned = re.compile(rf"(?<![\w-])(?:{'|'.join(w for k, w in mod if k == 'planned')})(?![\w-])", re.I)
+    advice = re.compile(rf"(?<![\w-])(?:{'|'.join(w for k, w in mod if k == 'advice')})(?![\w-])", re.I)
+    names = vocab.rows("elections.tsv")
+    election = re.compile(
+        rf"(?<![\w-])(?P<name>{vocab.alternation([n for n, _ in names])})(?:\s+Serentak)?(?:\s+(?:\([A-Za-z]+\)\s+)?"
+        rf"(?:[A-Z][\w.]*\s+){{0,3}}?)?(?:(?:Tahun|tahun)\s+)?(?P<year>20\d\d)?(?!\d)")
+    return events, planned, advice, election
+
+
+def _words(text: str) -> list[tuple[int, int]]:
+    return [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
+
+
+def find_event_cues(text: str, lo: int, hi: int) -> list[EventCue]:
+    """Event words in text[lo:hi], each marked when it is planned or only advised."""
+    events, planned, advice, _ = _rx()
+    out = []
+    for ev, rx in events:
+        for m in rx.finditer(text, lo, hi):
+            if any(c.start <= m.start() < c.end for c in out):
+                continue
+            before = text[max(lo, m.start() - 30):m.start()]
+            after = text[m.end():min(hi, m.end() + 90)]
+            near_after = " ".join(after.split()[:9])
+            out.append(EventCue(
+                ev, m.start(), m.end(),
+                planned=bool(planned.search(" ".join(before.split()[-3:]))),
+                advice=bool(advice.search(" ".join(before.split()[-3:])) or advice.search(near_after)),
+            ))
+    order = [ev for ev, _ in events]
+    out.sort(key=lambda c: (order.index(c.event), c.start))
+    return out
+
+
+def main_event(cues: list[EventCue]) -> EventCue | None:
+    """The event a sentence reports: the first reported cue by priority, else a planned one."""
+    reported = [c for c in cues if not c.advice and not c.planned]
+    if reported:
+        return reported[0]
+    planned = [c for c in cues if c.planned and not c.advice]
+    return planned[0] if planned else None
+
+
+def elections(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[str, int | None, int]]:
+    """Election mentions in text[lo:hi] as (type, year or None, offset)."""
+    _, _, _, rx = _rx()
+    types = {n.lower(): t for n, t in vocab.rows("elections.tsv")}
+    out = []
+    for m in rx.finditer(text, lo, len(text) if hi is None else hi):
+        name = re.sub(r"\s+", " ", m.group("name")).lower()
+        out.append((types[name], int(m.group("year")) if m.group("year") else None, m.start()))
+    return out
+
+
+def article_election(text: str, published_year: int | None = None) -> str:
+    """The election the article is about: the most mentioned type with its most mentioned year."""
+    found = elections(text)
+    if not found:
+        return ""
+    by_type = Counter(t for t, _, _ in found)
+    top = max(by_type, key=lambda t: (by_type[t], -min(o for tt, _, o in found if tt == t)))
+    return with_year(top, [y for t, y, _ in found if t == top] or [y for _, y, _ in found], text, published_year)
+
+
+def with_year(kind: str, years: list[int | None], text: str, published_year: int | None = None) -> str:
+    """'Pilkada 2024' from a type and the years seen with it (else the text's most frequent year)."""
+    ys = Counter(y for y in years if y)
+    if not ys:
+        ys = Counter(int(y) for y in re.findall(r"(?<!\d)(20[0-4]\d)(?!\d)", text))
+    if ys:
+        return f"{kind} {ys.most_common(1)[0][0]}"
+    return f"{kind} {published_year}" if published_year else kind

@@ -1,0 +1,361 @@
+"""Officials quoted: who said what, with their title, organisation and region.
+
+Three passes over the text, in reading order:
+1. person mentions: a title with its organisation and region, then a name ("Ketua KPU Kota Bogor,
+   Muhammad Habibi"), the same after the name ("Budi, Ketua Bawaslu X,"), names after a cue word
+   ("kata Habibi"), and PER entities when a NER model is loaded;
+2. statements: direct quotes with their cue ("...," katanya / kata Habibi / Ia mengatakan, "..."),
+   indirect ones (Habibi menegaskan, ...; Menurutnya, ...; Demikian disampaikan X);
+3. speakers: a short name ("Habibi", "Anto") is the person whose fuller name holds it; -nya cues and
+   pronouns ("Ia", "Dia", "Pihaknya") are the last speaker.
+Only people with at least one statement become officials.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from pipeline import vocab
+from pipeline.extract.bodies import BodyMention
+from pipeline.extract.regions import RegionMention
+from pipeline.names import name_key, strip_particles
+from pipeline.records import Document, Official, Quote
+
+BODY_ORG = {"KPU": "KPU", "BAWASLU": "BAWASLU", "PPK": "PPK", "PPS": "PPS", "PANWASCAM": "BAWASLU",
+            "PKD": "BAWASLU", "PTPS": "BAWASLU"}
+_HONORIFIC = r"(?:(?:H|Hj|Dr|dr|Drs|Dra|Ir|Prof|KH|K\.H|Ust|Ny)\.?\s+)"
+_NAME = rf"{_HONORIFIC}*[A-Z][a-zA-Z'’\-]+(?:\s+(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.|bin|binti)){{0,5}}"
+_DEGREES = r"(?:\s*,\s*(?:[A-Z][A-Za-z]{0,4}\.){1,3}(?:\s?[A-Z][a-z]{0,3}\.?)?)*"
+
+
+@dataclass
+class Person:
+    """One person of the article, with every form of the name seen."""
+
+    name: str
+    role: str = ""
+    org_type: str = ""
+    region_code: str = ""
+    region: str = ""
+    title: str = ""
+    start: int = 0
+    end: int = 0
+    forms: set[str] = field(default_factory=set)
+
+    def tokens(self) -> set[str]:
+        return {t for f in self.forms for t in name_key(f).split()}
+
+
+@dataclass
+class Statement:
+    person: Person
+    quote: str
+    quote_type: str
+    cue: str
+    start: int
+    end: int
+
+
+@lru_cache(maxsize=1)
+def _vocab() -> dict[str, object]:
+    titles = tuple(sorted(vocab.rows("titles.tsv"), key=lambda r: -len(r[0])))  # longest alternative first
+    title_rx = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<t{i}>{r[0]})" for i, r in enumerate(titles)) + r")(?![\w-])",
+                          re.IGNORECASE)
+    speech = vocab.rows("speech_verbs.tsv")
+    kinds: dict[str, list[str]] = {}
+    for kind, word in speech:
+        kinds.setdefault(kind, []).append(word.rstrip(","))
+    orgs = {w: t for w, t in vocab.rows("org_words.tsv")}
+    return {
+        "titles": titles,
+        "title_rx": title_rx,
+        "cue": kinds["cue"],
+        "verb_rx": re.compile(rf"(?<![\w-])(?:{vocab.alternation(kinds['verb'])})(?![\w-])", re.IGNORECASE),
+        "passive_rx": re.compile(rf"(?<![\w-])(?:{vocab.alternation(kinds['passive'])})\s+(?:oleh\s+)?",
+                                 re.IGNORECASE),
+        "org_rx": re.compile(rf"(?:{vocab.alternation(list(orgs))})\b"),
+        "orgs": orgs,
+        "not_names": frozenset(vocab.words("not_names.txt")),
+        "pronouns": frozenset(kinds["pronoun"] + ["pihaknya"]),
+        "post_cue_rx": re.compile(rf"\s*,?\s*(?P<cue>(?i:{'|'.join(kinds['cue'])}))(?P<nya>nya)?(?![\w-])"
+                                  rf"(?:\s+(?P<who>(?i:dia|ia|beliau)\b|{_NAME}))?"),
+    }
+
+
+_QUOTE = re.compile(r"[“\"]([^“”\"]{2,}?)[”\"]")
+
+
+def _trim_name(raw: str) -> str:
+    """Cut a capitalised run at the first word that is never part of a name."""
+    not_names = _vocab()["not_names"]
+    out = []
+    for tok in raw.split():
+        if tok.strip(".,") in not_names:  # type: ignore[operator]
+            break
+        out.append(tok)
+    return " ".join(out).strip(" ,")
+
+
+class People:
+    """The persons of one article, found and resolved in reading order."""
+
+    def __init__(self) -> None:
+        self.persons: list[Person] = []
+        self.title_spans: list[tuple[int, int]] = []  # "Ketua KPU Kota Bogor" before or after a name
+
+    def add(self, name: str, start: int, end: int, **info: str) -> Person | None:
+        clean = strip_particles(name)
+        if not clean or not re.search(r"[a-z]", clean):
+            return None
+        person = self.find(clean)
+        if person is None:
+            person = Person(name=clean, start=start, end=end)
+            self.persons.append(person)
+        person.forms.add(clean)
+        if len(clean) > len(person.name):
+            person.name = clean
+        for k, v in info.items():
+            if v and not getattr(person, k):
+                setattr(person, k, v)
+        return person
+
+    def find(self, name: str) -> Person | None:
+        """The person a (possibly short) name refers to, if exactly one fits."""
+        toks = name_key(name).split()
+        if not toks:
+            return None
+        hits = [p for p in self.persons if set(toks) <= p.tokens()]
+        if not hits and len(toks) == 1 and len(toks[0]) >= 3:
+            t = toks[0]
+            hits = [p for p in self.persons if any(x.endswith(t) or x.startswith(t) for x in p.tokens())]
+        if not hits:
+            full = set(toks)
+            hits = [p for p in self.persons if p.tokens() and p.tokens() < full]
+        return hits[0] if len(hits) == 1 else None
+
+
+def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], people: People) -> None:
+    """Register "TITLE [ORG] [REGION][,] NAME" and "NAME, TITLE [ORG] [REGION]," mentions."""
+    v = _vocab()
+    titles = v["titles"]
+    body_at = {b.start: b for b in bodies}
+    for m in v["title_rx"].finditer(text):  # type: ignore[union-attr]
+        idx = next(int(k[1:]) for k, val in m.groupdict().items() if val is not None)
+        _, role, org_type = titles[idx]  # type: ignore[index]
+        org_type = "" if org_type == "-" else org_type
+        pos = m.end()
+        paren = re.match(r"\s*\([A-Za-z. ]{2,12}\)", text[pos:])
+        if paren:
+            pos += paren.end()
+        region: RegionMention | None = None
+        ws = len(text[pos:]) - len(text[pos:].lstrip(" "))
+        b = body_at.get(pos + ws)
+        if b is not None:
+            org_type = org_type or BODY_ORG.get(b.body, "OTHER")
+            pos = b.end
+            region = b.region
+            if b.national:
+                nat = re.match(r"\s*(RI|Republik Indonesia|Pusat)\b", text[pos:])
+                pos += nat.end() if nat else 0
+        else:
+            om = v["org_rx"].match(text, pos + ws)  # type: ignore[union-attr]
+            if om:
+                org_type = org_type or v["orgs"][om.group(0)]  # type: ignore[index]
+                pos = om.end()
+        if region is not None:
+            pos = max(pos, region.end)
+        else:
+            r = next((r for r in regions if r.start <= pos + 1 and r.end > pos - 5 and r.start >= m.start()), None)
+            if r is not None:
+                region, pos = r, r.end
+        if not org_type and role in ("ketua", "anggota", "wakil ketua", "sekretaris"):
+            continue  # "ketua RT", "anggota keluarga": not an official of a known organisation
+        title_text = text[m.start():pos]
+        info = {"role": role, "org_type": org_type or "OTHER", "title": re.sub(r"\s+", " ", title_text).strip(),
+                "region_code": region.region.code if region and region.region else "",
+                "region": region.region.name if region and region.region else ""}
+        nm = re.match(rf"\s*,?\s*(?P<name>{_NAME}){_DEGREES}", text[pos:])
+        if nm:
+            name = _trim_name(nm.group("name"))
+            if name and len(name) >= 3:
+                s = pos + nm.start("name")
+                if people.add(name, s, s + len(name), **info):
+                    people.title_spans.append((m.start(), pos))
+                continue
+        before = re.search(rf"(?P<name>{_NAME}){_DEGREES}\s*,?\s*(?:selaku\s+|yang\s+juga\s+)?$",
+                           text[max(0, m.start() - 80):m.start()])
+        if before and text[m.start() - 2:m.start()].strip() in (",", "") and (
+            "," in text[max(0, m.start() - 3):m.start()] or "selaku" in text[max(0, m.start() - 10):m.start()]
+        ):
+            name = _trim_name(before.group("name"))
+            if name and len(name.split()) >= 1 and name.split()[0] not in v["not_names"]:  # type: ignore[operator]
+                s = m.start() - 80 + before.start("name") if m.start() >= 80 else before.start("name")
+                if people.add(name, s, s + len(name), **info):
+                    people.title_spans.append((m.start(), pos))
+
+
+def _speaker_before(text: str, lo: int, pos: int, people: People, current: Person | None) -> Person | None:
+    """The person named (or pronoun) as the subject just before `pos`, within text[lo:pos]."""
+    v = _vocab()
+    window = text[lo:pos]
+    # last person mention whose name ends in the window
+    best: tuple[int, Person] | None = None
+    for p in people.persons:
+        for form in p.forms:
+            for tok in [form] + form.split():
+                if len(tok) < 3:
+                    continue
+                for mm in re.finditer(rf"(?<![\w-]){re.escape(tok)}(?![\w-])", window):
+                    if best is None or mm.end() > best[0]:
+                        best = (mm.end(), p)
+    pron = None
+    for mm in re.finditer(r"(?<![\w-])(ia|dia|beliau|pihaknya|menurutnya)(?![\w-])", window, re.IGNORECASE):
+        pron = mm.end()
+    if pron is not None and (best is None or pron > best[0]):
+        return current
+    if best is not None:
+        gap = window[best[0]:]
+        # nothing that reads like another subject between the name and the verb
+        if len(gap) < 90 and not re.search(r"\b(?:yang|dan|kepada|bahwa)\b", gap):
+            return best[1]
+    del v
+    return None
+
+
+def find_people(document: Document, regions: list[RegionMention], bodies: list[BodyMention]) -> People:
+    """The titled people of a document (and PER entities when a NER model ran)."""
+    people = People()
+    _titled(document.text, regions, bodies, people)
+    return people
+
+
+def extract_quotes(document: Document, regions: list[RegionMention], bodies: list[BodyMention],
+                   people: People | None = None) -> tuple[list[Quote], list[Official]]:
+    """Quotes and officials of one document."""
+    text = document.text
+    v = _vocab()
+    people = people or find_people(document, regions, bodies)
+    _entity_people(document, people)
+    statements: list[Statement] = []
+    current: Person | None = None
+    sentences = document.sentences()
+    for p_start, p_end in document.paragraphs or [(0, len(text))]:
+        para = text[p_start:p_end]
+        quoted: list[tuple[int, int]] = []
+        for qm in _QUOTE.finditer(para):
+            qs, qe = p_start + qm.start(), p_start + qm.end()
+            quote = qm.group(1).strip().rstrip(",")
+            post = v["post_cue_rx"].match(text, qe, p_end)  # type: ignore[union-attr]
+            speaker: Person | None = None
+            cue = ""
+            if post:
+                cue = post.group("cue").lower() + (post.group("nya") or "")
+                who = post.group("who")
+                if who and who.lower() not in v["pronouns"]:  # type: ignore[operator]
+                    name = _trim_name(who)
+                    speaker = people.find(name) if name else None
+                    if speaker is None and name and len(name.split()) >= 2:
+                        speaker = people.add(name, qe + post.start("who"), qe + post.start("who") + len(name))
+                else:
+                    speaker = current
+            else:
+                pre = re.search(rf"(?P<verb>{v['verb_rx'].pattern}|(?i:{'|'.join(v['cue'])}))\s*[:,]?\s*$",
+                                text[max(p_start, qs - 120):qs], re.IGNORECASE)
+                if pre:
+                    cue = pre.group("verb").lower()
+                    speaker = _speaker_before(text, max(p_start, qs - 200), qs - len(pre.group(0)), people, current)
+                elif qm.start() == 0 and len(quote.split()) >= 4:
+                    speaker = current  # a paragraph that opens with a quote continues the last speaker
+                    cue = ""
+            if speaker is None or len(quote.split()) < 3:
+                continue
+            quoted.append((qs, qe))
+            statements.append(Statement(speaker, quote, "direct", cue, qs, qe))
+            current = speaker
+        for s_start, s_end in sentences:
+            if not (p_start <= s_start < p_end):
+                continue
+            if any(qs <= s_start < qe for qs, qe in quoted) or any(s_start <= qs < s_end for qs, qe in quoted):
+                continue
+            stmt = _indirect(text, s_start, s_end, people, current)
+            if stmt:
+                statements.append(stmt)
+                current = stmt.person
+            else:
+                # a titled introduction makes that person the one "katanya" refers to next
+                for p in people.persons:
+                    if s_start <= p.start < s_end:
+                        current = p
+    return _rows(document, people, statements)
+
+
+def _indirect(text: str, lo: int, hi: int, people: People, current: Person | None) -> Statement | None:
+    """An indirect statement in sentence text[lo:hi]: "Habibi mengatakan, ...", "Menurutnya, ..."."""
+    v = _vocab()
+    sent = text[lo:hi]
+    acc = re.match(rf"\s*Menurut(?:nya|\s+(?P<who>{_NAME}))\s*,\s*", sent)
+    if acc:
+        who = acc.group("who")
+        person = people.find(_trim_name(who)) if who else current
+        if person:
+            return Statement(person, sent[acc.end():].strip(), "indirect", "menurut", lo + acc.end(), hi)
+        return None
+    pas = v["passive_rx"].search(sent)  # type: ignore[union-attr]
+    if pas and re.match(r"\s*(?:Demikian|Hal\s+(?:itu|ini|tersebut))\b", sent):
+        person = next((p for p in people.persons if lo + pas.end() <= p.start < hi), None)
+        if person:
+            return Statement(person, sent.strip(), "indirect", pas.group(0).strip().lower(), lo, hi)
+    for vm in v["verb_rx"].finditer(sent):  # type: ignore[union-attr]
+        rest = sent[vm.end():]
+        if re.match(r"\s*[,:]?\s*[“\"]", rest):
+            return None  # the direct quote that follows is the statement
+        person = _speaker_before(text, lo, lo + vm.start(), people, current)
+        if person is None:
+            continue
+        clause = re.sub(r"^\s*[,:]?\s*(?:bahwa\s+)?", "", rest).strip().rstrip("“\"").strip()
+        if len(clause.split()) < 3:
+            continue
+        start = hi - len(rest) + (len(rest) - len(rest.lstrip(" ,:")))
+        return Statement(person, clause, "indirect", vm.group(0).lower(), start, hi)
+    return None
+
+
+def _entity_people(document: Document, people: People) -> None:
+    """PER entities from the NER model, when one was loaded, as people without a title."""
+    doc = document.doc
+    if doc is None or not getattr(doc, "ents", None):
+        return
+    for ent in doc.ents:
+        if ent.label_ == "PER" and len(ent.text) >= 3 and people.find(ent.text) is None:
+            name = _trim_name(ent.text)
+            if name and re.match(r"[A-Z]", name):
+                people.add(name, ent.start_char, ent.start_char + len(name))
+
+
+def _rows(document: Document, people: People, statements: list[Statement]) -> tuple[list[Quote], list[Official]]:
+    text = document.text
+    aid = document.article_id
+    quotes = []
+    counts: dict[int, int] = {}
+    for st in statements:
+        p = st.person
+        counts[id(p)] = counts.get(id(p), 0) + 1
+        s, e = document.sentence_at(st.start)
+        quotes.append(Quote(
+            article_id=aid, speaker=p.name, role=p.role, org_type=p.org_type or "OTHER",
+            region_code=p.region_code, quote=st.quote, quote_type=st.quote_type, cue=st.cue,
+            start=st.start, end=st.end, evidence=text[s:e],
+        ))
+    officials = []
+    for p in people.persons:
+        if id(p) not in counts:
+            continue
+        s, e = document.sentence_at(p.start)
+        officials.append(Official(
+            article_id=aid, name=p.name, role=p.role, org_type=p.org_type or "OTHER",
+            region_code=p.region_code, region=p.region, title=p.title, n_quotes=counts[id(p)],
+            evidence=text[s:e], start=p.start, end=p.end,
+        ))
+    return quotes, officials
