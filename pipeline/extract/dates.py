@@ -76,6 +76,10 @@ UNTIL_WINDOW = 12
 ELECTION_GAP = 60
 #: "H-5" counts from the vote only when vote or election words follow within this many characters.
 H_DAY_WINDOW = 30
+#: A statement verb marks a statement day only this close to the date ("kata Rudi, Jumat (7/7)").
+STATEMENT_WINDOW = 50
+#: A timestamp line is at most this long.
+TIMESTAMP_LINE = 80
 
 
 # --------------------------------------------------------------------------- vocabularies
@@ -534,34 +538,114 @@ def _resolve(c: _Candidate, text: str, sent: tuple[int, int], ctx: _Context) -> 
 
 
 def _line(text: str, pos: int) -> tuple[int, int]:
+    """The (start, end) of the line (paragraph) holding `pos`."""
     start = text.rfind("\n", 0, pos) + 1
     end = text.find("\n", pos)
     return start, len(text) if end < 0 else end
 
 
 def _is_timestamp(text: str, c: _Candidate) -> bool:
-    """The expression is on a line holding only a date, a time and timestamp words."""
+    """The expression is on a short line holding only a date, a time and timestamp words."""
     ls, le = _line(text, c.start)
-    rest = text[ls:c.start] + " " + text[c.end:le]
-    if le - ls > 80:
+    if le - ls > TIMESTAMP_LINE:
         return False
-    rest = _patterns().time.sub(" ", rest)
+    rest = _patterns().time.sub(" ", text[ls:c.start] + " " + text[c.end:le])
     words = re.findall(r"[^\W\d_]+", rest)
     return not re.search(r"\d", rest) and all(w.lower() in _wordset("timestamp") for w in words)
 
 
-def _distance(rx: re.Pattern[str], text: str, sent: tuple[int, int], start: int, end: int) -> int | None:
-    """Characters between the nearest match of `rx` in the sentence and the span [start, end)."""
-    best = None
-    for m in rx.finditer(text, sent[0], sent[1]):
-        d = max(0, start - m.end(), m.start() - end)
-        best = d if best is None else min(best, d)
-    return best
+def _clause_start(text: str, sent: tuple[int, int], pos: int) -> int:
+    """Where the clause holding `pos` starts: after the last comma or semicolon of its sentence."""
+    return max(sent[0], text.rfind(",", sent[0], pos) + 1, text.rfind(";", sent[0], pos) + 1)
+
+
+def _quote_end(text: str, pos: int) -> int | None:
+    """The end of the direct quote holding `pos` within its paragraph; None when `pos` is not quoted."""
+    ls, le = _line(text, pos)
+    inside = False
+    for ch in text[ls:pos]:
+        if ch == '"':
+            inside = not inside
+        elif ch in "“”":
+            inside = ch == "“"
+    if not inside:
+        return None
+    m = re.compile(r'["”]').search(text, pos, le)
+    return m.end() if m else le
+
+
+@dataclass(frozen=True, slots=True)
+class _Cue:
+    start: int
+    end: int
+    kind: str  # vote, event, happen, statement
+
+
+class _Roles:
+    """Role rules over one document, with the cues of each sentence found once."""
+
+    def __init__(self, text: str, ref: date | None) -> None:
+        self.text = text
+        self.ref = ref
+        self.rx = _role_cues()
+        self._cues: dict[tuple[int, int], list[_Cue]] = {}
+
+    def cues(self, sent: tuple[int, int]) -> list[_Cue]:
+        if sent not in self._cues:
+            found = [_Cue(m.start(), m.end(), kind) for kind in ("vote", "event", "happen", "statement")
+                     for m in self.rx[kind].finditer(self.text, *sent)]
+            self._cues[sent] = sorted(found, key=lambda x: (x.end, x.start))
+        return self._cues[sent]
+
+    def role(self, c: _Candidate, day: date, is_end: bool, sent: tuple[int, int]) -> str:
+        """The role of one resolved day (see the module rules)."""
+        text, rx = self.text, self.rx
+        if c.kind == "dmy" and _is_timestamp(text, c):
+            return "publication"
+        window = text[max(sent[0], c.start - DEADLINE_WINDOW):c.start]
+        if rx["deadline"].search(window):
+            return "deadline"
+        registration = bool(rx["registration"].search(text, *sent))
+        if registration and rx["closing"].search(window):
+            return "deadline"
+        about_vote = _patterns().election.search(text, *sent) or rx["vote"].search(text, *sent)
+        if day in _voting_days() and about_vote:
+            return "election_day"
+        if c.kind != "h_day" and _election_clause(text, sent, c.start):
+            return "election_day"
+        kind = self._contest(c, sent)
+        if kind == "vote":
+            return "election_day"
+        if _patterns().future.search(text, _clause_start(text, sent, c.start), c.start):
+            return "other"  # a plan: "akan dilantik pada Jumat (24/5)"
+        near = text[max(sent[0], c.start - UNTIL_WINDOW):c.start]
+        until = is_end or re.search(r"(?:" + rx["until"].pattern + r")\W*$", near, re.I)
+        if until and (registration or rx["window"].search(text, sent[0], c.start)):
+            return "deadline"
+        if kind == "statement" and self.ref is not None and day == self.ref:
+            return "publication"  # the statement day is the publication day
+        if kind is not None:
+            return "event"
+        return "event" if c.weekday is not None or c.kind != "dmy" else "other"
+
+    def _contest(self, c: _Candidate, sent: tuple[int, int]) -> str | None:
+        """The kind of the cue that governs the date: the nearest before it, else the nearest after it.
+
+        Statement verbs count only close to the date; a "happen" verb (digelar, berlangsung) takes the
+        kind of the nearest vote or event word before it, its subject; an H-n day is no voting day."""
+        cues = [x for x in self.cues(sent) if not (x.kind == "vote" and c.kind == "h_day")
+                and not (x.kind == "statement" and max(x.start - c.end, c.start - x.end) > STATEMENT_WINDOW)]
+        before = [x for x in cues if x.end <= c.start]
+        after = [x for x in cues if x.start >= c.end]
+        win = before[-1] if before else min(after, key=lambda x: x.start) if after else None
+        if win is None or win.kind != "happen":
+            return win.kind if win else None
+        subject = [x for x in cues if x.end <= win.start and x.kind in ("vote", "event")]
+        return subject[-1].kind if subject else "event"
 
 
 def _election_clause(text: str, sent: tuple[int, int], start: int) -> bool:
     """"<Pilkada ...> (digelar) pada <date>": the election itself happens on the date."""
-    cues = _role_cues()
     last = None
     for m in _patterns().election.finditer(text, sent[0], start):
         last = m
@@ -570,41 +654,9 @@ def _election_clause(text: str, sent: tuple[int, int], start: int) -> bool:
     gap = text[last.end():start]
     if not re.search(r"\b(?:pada|tanggal|tgl)\b\W*(?:\w+\W*)?$", gap, re.I) or "," in gap:
         return False
-    clause_start = max(text.rfind(p, sent[0], last.start()) for p in (",", ";")) + 1
-    clause_start = max(clause_start, sent[0])
-    before = text[clause_start:last.start()]
-    events = [cues["event"], cues["statement"]]
-    return not any(rx.search(gap) or rx.search(before) for rx in events)
-
-
-def _role(text: str, c: _Candidate, day: date, is_end: bool, sent: tuple[int, int]) -> str:
-    """The role of one resolved day (see the module rules)."""
-    if c.kind == "dmy" and _is_timestamp(text, c):
-        return "publication"
-    cues = _role_cues()
-    sentence = text[sent[0]:sent[1]]
-    window = text[max(sent[0], c.start - DEADLINE_WINDOW):c.start]
-    if cues["deadline"].search(window):
-        return "deadline"
-    if cues["registration"].search(sentence):
-        near = text[max(sent[0], c.start - UNTIL_WINDOW):c.start]
-        if is_end or re.search(r"(?:" + cues["until"].pattern + r")\W*$", near, re.I):
-            return "deadline"
-        if cues["closing"].search(window):
-            return "deadline"
-    has_election = bool(_patterns().election.search(sentence))
-    if day in _voting_days() and has_election:
-        return "election_day"
-    vote = _distance(cues["vote"], text, sent, c.start, c.end)
-    if _election_clause(text, sent, c.start):
-        vote = 0
-    event = min((d for d in (_distance(cues[k], text, sent, c.start, c.end) for k in ("event", "statement"))
-                 if d is not None), default=None)
-    if vote is not None and (event is None or vote <= event):
-        return "election_day"
-    if event is not None:
-        return "event"
-    return "other"
+    before = text[_clause_start(text, sent, last.start()):last.start()]
+    rx = _role_cues()
+    return not any(rx[k].search(part) for k in ("event", "statement") for part in (gap, before))
 
 
 # --------------------------------------------------------------------------- public
@@ -612,10 +664,8 @@ def _role(text: str, c: _Candidate, day: date, is_end: bool, sent: tuple[int, in
 
 def _context(document: Document, found: list[_Candidate], election_year: int | None) -> _Context:
     text = document.text
-    elections = tuple(_elections_in(text))
-    ranked = _ranked_election_years(text)
     years: list[int] = [election_year] if election_year is not None else []
-    years += ranked[:1]
+    years += _ranked_election_years(text)[:1]
     years += [y for y, _ in Counter(c.year for c in found if c.year is not None).most_common()]
     years += [int(m.group("y")) for m in _patterns().decree_year.finditer(text)]
     ref = document.published
@@ -625,18 +675,14 @@ def _context(document: Document, found: list[_Candidate], election_year: int | N
                 ref = _resolve_day(c.day, c.month, c.year, c.weekday, _Context(None, (), ()))
                 if ref is not None:
                     break
-    return _Context(ref=ref, years=tuple(dict.fromkeys(years)), elections=elections)
+    return _Context(ref=ref, years=tuple(dict.fromkeys(years)), elections=tuple(_elections_in(text)))
 
 
 def _candidates(text: str) -> list[_Candidate]:
     """All candidates of the text (absolute first, then the relative forms where they do not overlap)."""
     found = _absolute(text)
-    taken = [(c.start, c.end) for c in found]
-    found += _h_days(text, taken)
-    taken = [(c.start, c.end) for c in found]
-    found += _relative(text, taken)
-    taken = [(c.start, c.end) for c in found]
-    found += _weekday_candidates(text, taken)
+    for finder in (_h_days, _relative, _weekday_candidates):
+        found += finder(text, [(c.start, c.end) for c in found])
     found.sort(key=lambda c: c.start)
     return found
 
@@ -658,26 +704,37 @@ class _Sentences:
 
 def extract_dates(document: Document, election_year: int | None = None) -> list[DateMention]:
     """One `DateMention` per resolved day of every date expression in `document.text` (a range gives
-    two). `election_year` overrides the one found in the text for yearless dates without a
-    publication date."""
+    two), in text order. `election_year` overrides the one found in the text for yearless dates when
+    there is no publication date."""
     text = document.text
     if not text:
         return []
     found = _candidates(text)
-    return _mentions(document, found, _context(document, found, election_year))
-
-
-def _mentions(document: Document, found: list[_Candidate], ctx: _Context) -> list[DateMention]:
-    text = document.text
+    ctx = _context(document, found, election_year)
     sentences = _Sentences(document)
+    roles = _Roles(text, ctx.ref)
+    resolved: dict[int, list[date]] = {}
+    # Dates that do not hang on a reference day first: a relative word inside a quote is counted
+    # from the statement day written after the quote ("hari ini ...," kata Nurul, Rabu (15/5/2024)).
+    quoted = {id(c): _quote_end(text, c.start) for c in found if c.kind in ("relative", "weekday")}
+    for c in found:
+        if quoted.get(id(c)) is None:
+            resolved[id(c)] = _resolve(c, text, sentences.at(c.start), ctx)
+    for c in found:
+        q_end = quoted.get(id(c))
+        if q_end is not None:
+            line_end = _line(text, c.start)[1]
+            said = next((resolved[id(o)][0] for o in found if q_end <= o.start < line_end
+                         and resolved.get(id(o)) and quoted.get(id(o)) is None), ctx.ref)
+            local = _Context(said, ctx.years, ctx.elections)
+            resolved[id(c)] = _resolve(c, text, sentences.at(c.start), local)
     out = []
     for c in found:
         sent = sentences.at(c.start)
-        days = _resolve(c, text, sent, ctx)
-        for i, day in enumerate(days):
+        for i, day in enumerate(resolved[id(c)]):
             out.append(DateMention(
                 article_id=document.article_id, text=text[c.start:c.end], date=day.isoformat(),
-                role=_role(text, c, day, i == 1, sent), start=c.start, end=c.end,
+                role=roles.role(c, day, i == 1, sent), start=c.start, end=c.end,
                 evidence=text[sent[0]:sent[1]],
             ))
     return out
