@@ -9,7 +9,10 @@ from pipeline.commands.extract import add_common, execute
 
 DESCRIPTION = """The main job with sensible defaults: extract the bundled sample corpus (corpus/articles)
 into outputs/, then print a summary (articles, facts, officials, dates, failures).
-With --urls FILE, crawl those URLs first (politely) and extract what was fetched."""
+With --urls FILE, crawl those URLs first (politely) and extract what was fetched.
+Like `extract`, it uses every core (--workers), resumes an interrupted run when started again,
+processes only new or changed articles on later runs (--force redoes all), and can run on a Dask
+cluster (--engine dask --scheduler ADDRESS)."""
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus" / "articles"
 
