@@ -74,8 +74,8 @@ DEADLINE_WINDOW = 40
 UNTIL_WINDOW = 12
 #: A clause "<Pilkada ...> pada <date>" is at most this long between the election word and the date.
 ELECTION_GAP = 60
-#: "H-5" counts from the vote only when vote or election words follow within this many characters.
-H_DAY_WINDOW = 30
+#: How far before its digits a date's weekday or relative word may start ("Minggu pagi, (").
+PREFIX_REACH = 40
 #: A statement verb marks a statement day only this close to the date ("kata Rudi, Jumat (7/7)").
 STATEMENT_WINDOW = 50
 #: A timestamp line is at most this long.
@@ -129,6 +129,7 @@ def _role_cues() -> dict[str, re.Pattern[str]]:
 
 @dataclass(frozen=True)
 class _Patterns:
+    prefix: re.Pattern[str]
     dmy: re.Pattern[str]
     numeric: re.Pattern[str]
     iso: re.Pattern[str]
@@ -136,6 +137,7 @@ class _Patterns:
     relative: re.Pattern[str]
     weekday: re.Pattern[str]
     h_day: re.Pattern[str]
+    h_day_filler: re.Pattern[str]
     election: re.Pattern[str]
     election_year: re.Pattern[str]
     decree_year: re.Pattern[str]
@@ -162,18 +164,21 @@ def _patterns() -> _Patterns:
     mods = vocab.alternation(tuple(_wordset("weekday_mod")))
     elec = vocab.alternation(tuple(_elections()))
     not_num = r"(?<![\w.,/:-])"
-    # A weekday (with a daypart or "kemarin/lalu") or a relative word, then an optional comma/bracket.
-    prefix = rf"(?:(?P<wd>{wd})(?:\s+(?:{part}|{mods}))?|(?P<rel>{rel}))\s*,?\s*"
     month_prefixes = sorted({m[:3] for m in _months()} | {"may", "aug", "oct", "dec"})
     return _Patterns(
+        # Every date pattern starts at its digits (fast); `prefix` is matched on the text before them.
+        prefix=re.compile(
+            rf"\b(?:(?P<wd>{wd})(?:\s+(?:{part}|{mods}))?|(?P<rel>{rel}))\s*,?\s*(?P<open>\(\s*)?"
+            rf"(?:(?:tanggal|tgl\.?)\s+)?$",
+            re.I,
+        ),
         dmy=re.compile(
-            rf"(?:(?P<wd>{wd})(?:\s+(?:{part}|{mods}))?\s*,?\s*\(?\s*(?:tanggal\s+|tgl\.?\s+)?)?"
             rf"{not_num}(?P<d1>\d{{1,2}})(?:\s*(?P<conn>{conn})\s*(?P<d2>\d{{1,2}}))?"
-            rf"\s+(?P<mon>{mon})\b\.?(?:\s*,?\s*(?P<y>\d{{4}})(?![\d]|[.,]\d))?",
+            rf"\s+(?P<mon>{mon})\b(?:\.?\s*,?\s*(?P<y>\d{{4}})(?![\d]|[.,]\d))?",
             re.I,
         ),
         numeric=re.compile(
-            rf"(?:{prefix})?(?P<open>\(\s*)?{not_num}(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})"
+            rf"{not_num}(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})"
             rf"(?:(?P=sep)(?P<y>\d{{4}}|\d{{2}}))?(?![\d/]|[.,-]\d)(?P<close>\s*\))?",
             re.I,
         ),
@@ -186,6 +191,7 @@ def _patterns() -> _Patterns:
         relative=re.compile(rf"\b(?P<rel>{rel})\b(?:\s+(?P<part>{part})\b)?", re.I),
         weekday=re.compile(rf"\b(?P<wd>{wd})\b(?P<tail>(?:\s+(?:{part}|{mods})\b){{0,2}})", re.I),
         h_day=re.compile(r"(?<![\w-])(?:H\s*(?P<sign>[-+−–])\s*(?P<n>\d{1,3})|(?i:hari)\s+H)(?![\w-])"),
+        h_day_filler=re.compile(r"\s*(?:(?:hari|jelang|menjelang|sebelum)\s+)?", re.I),
         election=re.compile(rf"\b(?:{elec})\b", re.I),
         election_year=re.compile(
             rf"(?i:\b(?P<e>{elec})\b)(?:\s+(?:\([A-Za-z ]{{2,30}}\)|[A-Z][\w.'-]*"
@@ -261,44 +267,50 @@ def _year(raw: str | None) -> int | None:
     return year if MIN_YEAR <= year <= MAX_YEAR else None
 
 
+def _prefix(text: str, start: int) -> re.Match[str] | None:
+    """A weekday or relative word (and an opening bracket) right before the digits at `start`."""
+    return _patterns().prefix.search(text, max(0, start - PREFIX_REACH), start)
+
+
 def _absolute(text: str) -> list[_Candidate]:
     """Day-month(-year) expressions: names, numbers, ISO; ordered by position."""
     p = _patterns()
     weekdays, months = _weekdays(), _months()
     found: list[_Candidate] = []
     for m in p.dmy.finditer(text):
-        year = _year(m.group("y"))
-        end = m.end("mon") if m.group("y") is not None and year is None else m.end()
         d1 = int(m.group("d1"))
         d2 = int(m.group("d2")) if m.group("d2") else None
         if d2 is not None and d2 <= d1:
             continue
-        wd = m.group("wd")
+        year = _year(m.group("y"))
+        end = m.end("mon") if m.group("y") is not None and year is None else m.end()
+        pre = _prefix(text, m.start())
+        wd = pre.group("wd") if pre else None
         found.append(_Candidate(
-            start=m.start(), end=end, kind="dmy", day=d1, month=months[m.group("mon").lower()],
-            year=year, end_day=d2, weekday=weekdays[wd.lower()] if wd else None,
+            start=pre.start() if wd else m.start(), end=end, kind="dmy", day=d1,
+            month=months[m.group("mon").lower()], year=year, end_day=d2,
+            weekday=weekdays[wd.lower()] if wd else None,
         ))
     for m in p.numeric.finditer(text):
-        y_raw, wd, rel = m.group("y"), m.group("wd"), m.group("rel")
-        paren = bool(m.group("open"))
-        if y_raw is None and not (paren and (wd or rel) and m.group("sep") == "/"):
+        y_raw = m.group("y")
+        pre = _prefix(text, m.start())
+        wd, rel = (pre.group("wd"), pre.group("rel")) if pre else (None, None)
+        paren = bool(pre and pre.group("open")) and bool(m.group("close"))
+        if y_raw is None and not (paren and m.group("sep") == "/"):
             continue  # "(3/4)" or "10.00": not a date
-        if y_raw is not None and len(y_raw) == 2 and not paren:
-            continue
-        if y_raw is not None and m.group("sep") != "/" and len(y_raw) != 4:
+        if y_raw is not None and (len(y_raw) == 2 and not paren or m.group("sep") != "/" and len(y_raw) != 4):
             continue
         year = _year(y_raw)
         if y_raw is not None and year is None:
             continue
-        if wd or rel:  # "Kamis (16/5)": the whole expression, brackets included
-            if paren and not m.group("close"):
-                continue
-            start, end = m.start(), m.end()
+        if pre and paren:  # "Kamis (16/5)": the whole expression, brackets included
+            start, end = pre.start(), m.end()
         else:  # "(29/9/2024)", "29/09/2024": the numbers only
-            start, end = m.start("d"), m.end("y")
+            start, end = m.start(), m.end("y")
+            wd = rel = None
         found.append(_Candidate(
             start=start, end=end, kind="dmy", day=int(m.group("d")), month=int(m.group("m")), year=year,
-            weekday=_weekdays()[wd.lower()] if wd else None,
+            weekday=weekdays[wd.lower()] if wd else None,
             relative_check=p.relative_words[" ".join(rel.lower().split())] if rel else None,
         ))
     for m in p.iso.finditer(text):
@@ -424,8 +436,8 @@ def _h_days(text: str, taken: list[tuple[int, int]]) -> list[_Candidate]:
     for m in _patterns().h_day.finditer(text):
         if _overlaps(taken, m.start(), m.end()):
             continue
-        after = re.split(r"[.;!?\n]", text[m.end():m.end() + H_DAY_WINDOW])[0]
-        if not (vote.search(after) or elec.search(after)):
+        at = _patterns().h_day_filler.match(text, m.end()).end()
+        if not (vote.match(text, at) or elec.match(text, at)):
             continue  # "H-3 pelantikan": not counted from the vote
         n = int(m.group("n")) if m.group("n") else 0
         sign = -1 if m.group("sign") and m.group("sign") != "+" else 1
