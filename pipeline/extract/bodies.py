@@ -20,6 +20,9 @@ AD_HOC = frozenset({"PPK", "PPS", "KPPS", "PANTARLIH", "PPLN", "KPPSLN", "PANWAS
 ORGANISER = {"PPK": "KPU", "PPS": "KPU", "KPPS": "KPU", "PANTARLIH": "KPU", "PPLN": "KPU", "KPPSLN": "KPU",
              "SEKRETARIAT_PPK": "KPU", "SEKRETARIAT_PPS": "KPU",
              "PANWASCAM": "BAWASLU", "PKD": "BAWASLU", "PTPS": "BAWASLU"}
+#: What may stand between a body and its region: "KPU Kota X", "Bawaslu kabupaten/kota se-Sulteng".
+_GAP = re.compile(r"[ ,]*(?:(?:kabupaten\s*/\s*kota|kab\s*/\s*kota|provinsi|kabupaten|kota)\s+)?(?:se-?\s?)?",
+                  re.IGNORECASE)
 _NATIONAL = re.compile(r"^\s*(?:\([A-Z]+\)\s*)?(RI|Republik Indonesia|Pusat)\b")
 
 
@@ -61,7 +64,7 @@ def find_bodies(text: str, regions: list[RegionMention] | None = None) -> list[B
             continue
         start, end = m.start(), m.end()
         acr = re.match(r"\s*\(\s*([A-Za-z]+)\s*\)", text[end:])
-        if acr and _code(acr.group(1), lookup) == code:
+        if acr and (_code(acr.group(1), lookup) or "-") in code:  # "Sekretariat Panitia ... (PPS)"
             end += acr.end()
         if out and out[-1].body == code and out[-1].end <= start and text[out[-1].end:start].strip() in ("(", ""):
             out[-1].end = max(out[-1].end, end)  # "Komisi Pemilihan Umum (KPU)" found twice
@@ -87,5 +90,8 @@ def _attach(bodies: list[BodyMention], regions: list[RegionMention], text: str) 
     """Attach the region that follows a body with at most a space or comma between them."""
     by_start = {r.start: r for r in regions}
     for b in bodies:
-        gap = re.match(r"[ ,]*", text[b.end:b.end + 4])
-        b.region = by_start.get(b.end + (gap.end() if gap else 0))
+        plain = re.match(r"[ ,]*", text[b.end:b.end + 4])
+        b.region = by_start.get(b.end + (plain.end() if plain else 0))
+        gap = _GAP.match(text, b.end)
+        if b.region is None and gap:
+            b.region = by_start.get(gap.end())

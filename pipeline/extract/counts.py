@@ -29,10 +29,19 @@ class Count:
 
 @dataclass(slots=True)
 class UnitQuota:
-    """Units times a quota: `units` areas (may be None) with `per_unit` members each."""
+    """A quota per unit ("masing-masing lima orang" per kecamatan)."""
 
-    units: int | None
-    per_unit: int | None
+    per_unit: int
+    unit_type: str  # "" when the sentence does not say which unit
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class UnitCount:
+    """A number of units a body is formed in ("di 12 kecamatan", "dari 339 desa dan kelurahan")."""
+
+    units: int
     unit_type: str
     start: int
     end: int
@@ -45,22 +54,43 @@ def _kind(kind: str) -> str:
 @lru_cache(maxsize=1)
 def _rx() -> dict[str, re.Pattern[str]]:
     num = number_regex()
-    member, quant, unit, each = (_kind(k) for k in ("member", "quantifier", "unit", "each"))
-    unit = unit.replace("/", r"\s*/\s*")
+    member, quant, unit, each, fill, lead = (
+        _kind(k) for k in ("member", "quantifier", "unit", "each", "fill", "unit_lead"))
+    unit = unit.replace("/", r"\s*/\s*").replace(" ", r"\s+")
+    fill = fill.replace(" ", r"\s+")
+    lead = lead.replace(" ", r"\s+")
     return {
         # NUM [orang] [anggota] [baru] <body>
         "before": re.compile(rf"(?<![\w.,])(?P<num>{num})\s+(?:(?i:{member})\s+)?(?:(?i:baru)\s+)?$"),
         # <body> ... sebanyak NUM orang
-        "after": re.compile(rf"^(?:\s*\([A-Z]+\))?(?:\s+[\w/-]+){{0,5}}?\s+(?i:{quant})\s+(?P<num>{num})\s+"
+        "after": re.compile(rf"(?:\s*\([A-Z]+\))?(?:\s+[\w/-]+){{0,5}}?\s+(?i:{quant})\s+(?P<num>{num})\s+"
                             rf"(?i:{member})\b"),
+        # NUM orang ... sebagai anggota <body>
+        "as": re.compile(rf"(?<![\w.,])(?P<num>{num})\s+(?i:orang|peserta|pendaftar)\b(?:\s+[\w/-]+){{0,6}}?\s+"
+                         rf"(?i:sebagai|menjadi)\s+(?i:anggota)\s+$"),
         # NUM anggota (no body next to it)
         "bare": re.compile(rf"(?<![\w.,])(?P<num>{num})\s+(?i:anggota|orang\s+anggota)\b(?!\s+(?i:DPR|DPRD))"),
-        "units": re.compile(rf"(?<![\w.,])(?P<num>{num})\s+(?P<unit>(?i:{unit}))\b"),
-        "quota1": re.compile(rf"(?i:{each})\s+(?:(?P<unit>(?i:{unit}))\s+)?(?:(?i:sebanyak|berjumlah|terdiri\s+"
-                             rf"(?:dari|atas)|diisi|ada|yakni)\s+)?(?P<num>{num})\s+(?i:{member})\b"),
-        "quota2": re.compile(rf"(?<![\w.,])(?P<num>{num})\s+(?i:{member})(?:\s+\w+){{0,2}}?\s+(?:(?i:di|untuk|pada|"
-                             rf"dari)\s+)?(?i:{each})\s+(?P<unit>(?i:{unit}))\b"),
+        "units": re.compile(rf"(?<![\w-])(?i:{lead})-?\s*(?P<num>{num})\s+(?P<unit>(?i:{unit}))\b"),
+        # "176 tempat pemungutan suara (TPS), masing-masing tujuh orang": no lead word before the number
+        "units_each": re.compile(rf"(?<![\w.,])(?P<num>{num})\s+(?P<unit>(?i:{unit}))\b(?:\s*\([A-Z]+\))?,?\s+"
+                                 rf"(?i:{each})\b"),
+        "quota1": re.compile(rf"(?i:{each})\s+(?:(?P<unit>(?i:{unit}))\s+)?(?:(?i:{fill})\s+)?(?P<num>{num})\s+"
+                             rf"(?:(?i:orang)\s+)?(?i:{member})\b"),
+        "quota2": re.compile(rf"(?<![\w.,])(?P<num>{num})\s+(?i:{member})(?:\s+[\w/()-]+){{0,3}}?\s+(?:(?i:di|untuk|"
+                             rf"pada|dari)\s+)?(?i:{each})\s+(?P<unit>(?i:{unit}))\b"),
     }
+
+
+def unit_kind(unit: str) -> str:
+    """The kind of a unit word: kecamatan, desa or tps ("desa dan kelurahan" -> desa)."""
+    u = unit.lower().split()[0].split("/")[0] if unit else ""
+    if u in ("kecamatan", "distrik", "kapanewon", "kemantren"):
+        return "kecamatan"
+    if u in ("desa", "kelurahan", "kalurahan", "nagari", "gampong"):
+        return "desa"
+    if u in ("tps", "tpsln", "tempat"):
+        return "tps"
+    return u
 
 
 _NOT_COUNT_BEFORE = re.compile(r"(?i:rp\.?|nomor|no\.|tahun|pukul|pasal|ayat|calon|kode)\s*$")
@@ -75,12 +105,13 @@ def find_counts(text: str, bodies: list[BodyMention], lo: int, hi: int) -> list[
     """Member counts in text[lo:hi] (a sentence), tied to the bodies found there when written so."""
     rx = _rx()
     out: list[Count] = []
-    taken: set[int] = set()
+    taken: set[int] = {q.start for q in find_quotas(text, lo, hi, numbers_only=True)}
     for b in bodies:
         if not lo <= b.start < hi:
             continue
-        m = rx["before"].search(text, max(lo, b.start - 60), b.start)
-        if m and not _NOT_COUNT_BEFORE.search(text[max(lo, m.start() - 12):m.start()]):
+        m = rx["before"].search(text, max(lo, b.start - 60), b.start) or rx["as"].search(
+            text, max(lo, b.start - 120), b.start)
+        if m and m.start("num") not in taken and not _NOT_COUNT_BEFORE.search(text[max(lo, m.start() - 12):m.start()]):
             v = _value(m)
             if v:
                 out.append(Count(v, m.start("num"), m.end("num"), b.body))
@@ -102,25 +133,29 @@ def find_counts(text: str, bodies: list[BodyMention], lo: int, hi: int) -> list[
     return out
 
 
-def find_quotas(text: str, lo: int, hi: int) -> list[UnitQuota]:
-    """Units and per-unit quotas in text[lo:hi] (a paragraph): "enam kecamatan ... lima orang"."""
+def find_quotas(text: str, lo: int, hi: int, numbers_only: bool = False) -> list[UnitQuota]:
+    """Per-unit quotas in text[lo:hi]: "masing-masing lima orang", "tiga orang di setiap desa".
+    With `numbers_only`, each quota's `start` is the offset of its number (to exclude it as a total)."""
     rx = _rx()
     quotas = []
     for m in list(rx["quota1"].finditer(text, lo, hi)) + list(rx["quota2"].finditer(text, lo, hi)):
         v = _value(m)
         if v:
-            unit = (m.group("unit") or "").lower()
-            quotas.append(UnitQuota(None, v, unit, m.start(), m.end()))
-    units = [m for m in rx["units"].finditer(text, lo, hi) if _value(m)]
-    for q in quotas:
-        before = [u for u in units if u.end() <= q.start or u.start() >= q.end]
-        if q.unit_type:
-            before = [u for u in before if u.group("unit").lower() == q.unit_type] or before
-        prior = [u for u in before if u.end() <= q.start]
-        pick = prior[-1] if prior else (before[0] if before else None)
-        if pick is not None:
-            q.units = _value(pick)
-            q.unit_type = q.unit_type or pick.group("unit").lower()
-            q.start = min(q.start, pick.start())
-            q.end = max(q.end, pick.end())
+            unit = unit_kind(m.group("unit") or "")
+            if not unit:  # "176 TPS, masing-masing tujuh orang": the unit is the one just before
+                prior = [u for u in find_unit_counts(text, lo, m.start()) if m.start() - u.end < 40]
+                unit = prior[-1].unit_type if prior else ""
+            start = m.start("num") if numbers_only else m.start()
+            quotas.append(UnitQuota(v, unit, start, m.end()))
     return quotas
+
+
+def find_unit_counts(text: str, lo: int, hi: int) -> list[UnitCount]:
+    """Numbers of units in text[lo:hi]: "di 12 kecamatan", "dari 339 desa dan kelurahan"."""
+    out: list[UnitCount] = []
+    rx = _rx()
+    for m in list(rx["units"].finditer(text, lo, hi)) + list(rx["units_each"].finditer(text, lo, hi)):
+        v = _value(m)
+        if v and not any(u.start <= m.start("num") < u.end for u in out):
+            out.append(UnitCount(v, unit_kind(m.group("unit")), m.start(), m.end()))
+    return out

@@ -11,24 +11,25 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
+from pipeline import vocab
 from pipeline.extract.bodies import AD_HOC, ORGANISER, BodyMention
-from pipeline.extract.counts import Count, UnitQuota, find_counts, find_quotas
-from pipeline.extract.events import EventCue, elections, find_event_cues, main_event, with_year
+from pipeline.extract.counts import Count, find_counts, find_quotas, find_unit_counts
+from pipeline.extract.events import EventCue, elections, find_event_cues, with_year
 from pipeline.extract.regions import RegionMention
 from pipeline.gazetteer import Region, gazetteer
 from pipeline.records import Document, Fact
 
-#: The unit each body is formed in, for "enam kecamatan ... masing-masing lima orang".
+#: The kind of unit each body is formed in, for "enam kecamatan ... masing-masing lima orang".
 UNIT_OF = {
-    "PPK": {"kecamatan", "distrik", "kapanewon", "kemantren"},
-    "PANWASCAM": {"kecamatan", "distrik", "kapanewon", "kemantren"},
-    "SEKRETARIAT_PPK": {"kecamatan", "distrik", "kapanewon", "kemantren"},
-    "PPS": {"desa", "kelurahan", "desa/kelurahan", "kelurahan/desa", "kalurahan", "nagari", "gampong"},
-    "PKD": {"desa", "kelurahan", "desa/kelurahan", "kelurahan/desa", "kalurahan", "nagari", "gampong"},
-    "SEKRETARIAT_PPS": {"desa", "kelurahan", "desa/kelurahan", "kelurahan/desa", "kalurahan"},
-    "KPPS": {"tps"}, "PTPS": {"tps"}, "PANTARLIH": {"tps"}, "KPPSLN": {"tps"},
+    "PPK": "kecamatan", "PANWASCAM": "kecamatan", "SEKRETARIAT_PPK": "kecamatan",
+    "PPS": "desa", "PKD": "desa", "SEKRETARIAT_PPS": "desa",
+    "KPPS": "tps", "PTPS": "tps", "PANTARLIH": "tps", "KPPSLN": "tps",
 }
+#: Ad hoc bodies formed by another ad hoc body, whose region is then theirs ("PPS Desa X melantik KPPS").
+FORMED_BY = {"KPPS": ("PPS",), "PANTARLIH": ("PPS",), "PPS": ("PPK",), "PKD": ("PANWASCAM",),
+             "PTPS": ("PKD", "PANWASCAM"), "KPPSLN": ("PPLN",)}
 _MEMBERS_OF = re.compile(r"(?:anggota|komisioner|calon\s+anggota|ketua\s+dan\s+anggota)\s+$", re.IGNORECASE)
 
 
@@ -41,6 +42,7 @@ class _Candidate:
     start: int
     end: int
     sentences: list[tuple[int, int]] = field(default_factory=list)
+    specific: bool = False  # the region is written with the body ("PPK Kecamatan X"), not inferred
 
 
 def _in_quote(text: str, pos: int, quotes: list[tuple[int, int]]) -> bool:
@@ -61,11 +63,47 @@ def _home(bodies: list[BodyMention], organiser: str) -> Region | None:
     return gazetteer().by_code[best]
 
 
-def _up_to_kabkota(region: Region) -> Region:
-    """The kabupaten/kota above a kecamatan or desa (the level of the KPU that forms the body)."""
-    if region.depth <= 2:
-        return region
-    return gazetteer().by_code.get(region.code[:5], region)
+@lru_cache(maxsize=1)
+def _not_subject() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
+    rows = vocab.rows("body_roles.tsv")
+    return ([re.compile(rx, re.IGNORECASE) for k, rx in rows if k == "before"],
+            [re.compile(rx) for k, rx in rows if k == "after"])
+
+
+def _is_subject(text: str, b: BodyMention, lo: int, hi: int, regions: list[RegionMention]) -> bool:
+    """False when the sentence makes the body the organiser, agent, guest or topic of the event."""
+    before_rx, after_rx = _not_subject()
+    before = text[max(lo, b.start - 60):b.start]
+    pos = b.region.end if b.region else b.end
+    by_start = {r.start: r for r in regions}
+    while True:  # skip a chain of regions: "PPS Desa X, Kecamatan Y, Kabupaten Z, melantik"
+        gap = re.match(r"[ ,]*", text[pos:pos + 4])
+        nxt = by_start.get(pos + (gap.end() if gap else 0))
+        if nxt is None:
+            break
+        pos = nxt.end
+    after = text[pos:hi]
+    return not any(rx.search(before) for rx in before_rx) and not any(rx.search(after) for rx in after_rx)
+
+
+def _nearest_cue(cues: list[EventCue], b: BodyMention, text: str) -> EventCue | None:
+    """The event word closest to the body, with no speech verb between them."""
+    best: tuple[int, int, EventCue] | None = None
+    order = [c.event for c in cues]
+    for c in cues:
+        lo, hi = (c.end, b.start) if c.end <= b.start else (b.end, c.start)
+        if _speech_between(text[lo:hi]):
+            continue
+        key = (max(0, hi - lo), order.index(c.event))
+        if best is None or key < best[:2]:
+            best = (key[0], key[1], c)
+    return best[2] if best else None
+
+
+def _speech_between(span: str) -> bool:
+    from pipeline.extract.quotes import speech_verb_rx
+
+    return bool(speech_verb_rx().search(span))
 
 
 def _body_region(b: BodyMention, sentence_bodies: list[BodyMention], homes: dict[str, Region | None],
@@ -73,13 +111,13 @@ def _body_region(b: BodyMention, sentence_bodies: list[BodyMention], homes: dict
     if b.national:
         return None
     if b.region and b.region.region:
-        r = b.region.region
-        return _up_to_kabkota(r) if b.body in AD_HOC else r
+        return b.region.region
     organiser = ORGANISER.get(b.body)
     if organiser:
-        for o in sentence_bodies:
-            if o.body == organiser and o.region and o.region.region and not o.national:
-                return o.region.region
+        for former in FORMED_BY.get(b.body, ()) + (organiser,):
+            for o in sentence_bodies:
+                if o.body == former and o.region and o.region.region and not o.national:
+                    return o.region.region
         if homes.get(organiser):
             return homes[organiser]
         other = "BAWASLU" if organiser == "KPU" else "KPU"
@@ -102,24 +140,32 @@ def extract_facts(document: Document, regions: list[RegionMention], bodies: list
         s_bodies = [b for b in bodies if lo <= b.start < hi]
         if not s_bodies:
             continue
-        cue: EventCue | None = main_event(find_event_cues(text, lo, hi))
-        if cue is None or _in_quote(text, cue.start, quotes):
+        cues = [c for c in find_event_cues(text, lo, hi)
+                if not c.advice and not c.planned and not _in_quote(text, c.start, quotes)]
+        if not cues:
             continue
         s_regions = [r for r in regions if lo <= r.start < hi]
         for b in s_bodies:
-            if _in_quote(text, b.start, quotes):
+            if _in_quote(text, b.start, quotes) or not _is_subject(text, b, lo, hi, s_regions):
                 continue
             if b.body not in AD_HOC and not _MEMBERS_OF.search(text[max(lo, b.start - 25):b.start]):
                 continue  # the KPU or Bawaslu organising the event, not the subject of it
+            cue = _nearest_cue(cues, b, text)
+            if cue is None:
+                continue
             region = _body_region(b, s_bodies, homes, s_regions)
             key = (b.body, region.code if region else "")
             cand = candidates.get(key)
             if cand is None:
-                candidates[key] = _Candidate(b.body, region, cue.event, cue.planned, lo, hi, [(lo, hi)])
+                specific = bool(b.region and b.region.region)
+                candidates[key] = _Candidate(b.body, region, cue.event, False, lo, hi, [(lo, hi)], specific)
             else:
-                if cand.planned and not cue.planned:
-                    cand.event, cand.planned = cue.event, False
                 cand.sentences.append((lo, hi))
+    for key, cand in list(candidates.items()):
+        inside = [c for c in candidates.values() if c is not cand and c.body == cand.body and c.specific
+                  and c.region and cand.region and cand.region.contains(c.region) and c.region != cand.region]
+        if inside and not cand.specific:
+            del candidates[key]  # "PPK Sorkam Barat" is the PPK the article means, not all PPK of the kabupaten
     facts = []
     for cand in candidates.values():
         facts.append(_fact(document, cand, bodies, list(candidates.values()), resolve_date))
@@ -132,15 +178,9 @@ def _fact(document: Document, cand: _Candidate, bodies: list[BodyMention], all_c
     region = cand.region
     same_body = [c for c in all_cands if c.body == cand.body]
     members, count = _members(document, cand, bodies, single=len(same_body) == 1, only=len(all_cands) == 1)
-    quota = _quota(document, cand, single=len(same_body) == 1)
-    units = per_unit = None
-    unit_type = ""
-    if quota:
-        product = quota.units * quota.per_unit if quota.units and quota.per_unit else None
-        if members is None or product is None or product == members:
-            units, per_unit, unit_type = quota.units, quota.per_unit, quota.unit_type
-            if members is None and product:
-                members = product
+    units, per_unit, unit_type = _units(document, cand, bodies, single=len(same_body) == 1)
+    if members is None and units and per_unit:
+        members = units * per_unit
     election = _election(text, cand, document)
     event_date = ""
     if resolve_date:
@@ -150,7 +190,7 @@ def _fact(document: Document, cand: _Candidate, bodies: list[BodyMention], all_c
                 break
     return Fact(
         article_id=document.article_id,
-        event="other" if cand.planned else cand.event,
+        event=cand.event,
         body=cand.body,
         region=region.name if region else "",
         region_level=region.level if region else "",
@@ -181,15 +221,23 @@ def _members(document: Document, cand: _Candidate, bodies: list[BodyMention], si
     return pool[0].value, pool[0]
 
 
-def _quota(document: Document, cand: _Candidate, single: bool) -> UnitQuota | None:
-    if not single:
-        return None
-    units = UNIT_OF.get(cand.body, set())
-    for lo, hi in document.paragraphs or [(0, len(document.text))]:
-        for q in find_quotas(document.text, lo, hi):
-            if q.unit_type.replace(" ", "") in units and q.per_unit:
-                return q
-    return None
+def _units(document: Document, cand: _Candidate, bodies: list[BodyMention], single: bool,
+           ) -> tuple[int | None, int | None, str]:
+    """Units and per-unit quota of the body's kind of unit, from sentences about this body."""
+    kind = UNIT_OF.get(cand.body)
+    if not kind or not single:
+        return None, None, ""
+    text = document.text
+    per_unit = units = None
+    for lo, hi in document.paragraphs or [(0, len(text))]:
+        about = (lo, hi) in cand.sentences or any(b.body == cand.body and lo <= b.start < hi for b in bodies)
+        quotas = [q for q in find_quotas(text, lo, hi) if q.unit_type == kind]
+        counts = [u for u in find_unit_counts(text, lo, hi) if u.unit_type == kind]
+        if per_unit is None and quotas and (about or counts):
+            per_unit = quotas[0].per_unit
+        if units is None and counts and (about or quotas):
+            units = counts[0].units
+    return units, per_unit, kind if (units or per_unit) else ""
 
 
 def _election(text: str, cand: _Candidate, document: Document) -> str:

@@ -84,6 +84,11 @@ def _vocab() -> dict[str, object]:
     }
 
 
+def speech_verb_rx() -> re.Pattern[str]:
+    """Verbs that report a statement ("mengatakan", "menegaskan", ...)."""
+    return _vocab()["verb_rx"]  # type: ignore[return-value]
+
+
 _QUOTE = re.compile(r"[“\"]([^“”\"]{2,}?)[”\"]")
 
 

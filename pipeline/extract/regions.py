@@ -41,6 +41,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict
                          .replace("(?<!\\.)", ""))
     alias_rx = re.compile(rf"(?<![\w-])(?:{vocab.alternation(list(gazetteer().aliases))})(?![\w-])")
     trig_rx = re.compile(rf"(?<![\w-])(?P<trigger>{vocab.alternation(list(triggers))})\s*(?P<name>{_NAME_SEQ})")
+    trig_rx = re.compile(trig_rx.pattern.replace("se\\-", "[Ss]e\\-"))
     return pref_rx, alias_rx, trig_rx, prefixes, triggers
 
 
@@ -99,14 +100,18 @@ def find_regions(text: str) -> list[RegionMention]:
         tokens = m.group("name").split()
         if tokens and tokens[0] in prefixes:
             continue  # "KPU Kota Serang": the prefixed form is found above
+        hint = triggers.get(m.group("trigger"), "-")
         n, regions = _longest(tokens, ("provinsi", "kabupaten", "kota"))
+        level = ""
+        if not n and hint == "kecamatan":
+            n, regions = _longest(tokens, ("kecamatan",))
+            level = "kecamatan"
         if not n:
             continue
         end = _span_of(text, m.start("name"), tokens, n)
-        hint = triggers.get(m.group("trigger"), "-")
-        found.append(RegionMention(m.start("name"), end, text[m.start("name"):end], "", candidates=regions,
-                                   region=regions[0] if len(regions) == 1 else None,
-                                   hint="" if hint == "-" else hint))
+        found.append(RegionMention(m.start("name"), end, text[m.start("name"):end], level, candidates=regions,
+                                   region=regions[0] if len(regions) == 1 and not level else None,
+                                   hint="" if hint in ("-", "kecamatan") else hint))
 
     for m in _province_rx().finditer(text):
         regions = g.lookup(m.group(0), ("provinsi",))
@@ -149,7 +154,7 @@ def resolve_regions(mentions: list[RegionMention], text: str) -> list[RegionMent
             pick = [r for r in c if r.level == m.hint]
         if len(pick) != 1 and m.level == "kecamatan":
             inside = [r for r in c if any(r.code.startswith(code + ".") for code in resolved)]
-            pick = inside
+            pick = inside if inside or len(c) != 1 or not m.explicit else c
         if len(pick) != 1 and m.level == "" and {r.level for r in c} >= {"kota", "kabupaten"}:
             if n_kel and not n_desa:
                 pick = [r for r in c if r.level == "kota"]
