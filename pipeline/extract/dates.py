@@ -22,8 +22,10 @@ Resolution
   ("Nomor 8 Tahun 2022") on which the weekday agrees. Never a guess from today's date.
 - Relative words ("hari ini", "kemarin", "besok", "lusa") and bare weekdays ("Senin", "Kamis
   malam", "Rabu lalu", "Senin depan") resolve only against a reference date. A bare weekday is the
-  last such day on or before it, or the next on or after it when the sentence speaks of the future
-  ("akan", "dijadwalkan"); "lalu"/"kemarin" mean strictly before, "depan"/"mendatang" strictly after.
+  last such day on or before it, or the next on or after it when the clause before it speaks of the
+  future ("akan", "dijadwalkan"); "lalu"/"kemarin" mean strictly before, "depan"/"mendatang"
+  strictly after. Inside a direct quote they count from the statement day written after the quote
+  ('"Hari ini ...," kata Nurul, Rabu (15/5/2024)'). "kemarin (15/5)" must agree with its date.
 - "Minggu" is also "week": it is a weekday only when capitalised and in a date context (followed
   by "(", a date, a daypart or ", <date>"; or right after "pada", "hari", "sejak", "hingga",
   "sampai", "tanggal" or a comma); "Minggu lalu/depan" is a week. Weekdays after "setiap", "tiap",
@@ -40,17 +42,25 @@ Resolution
   and unique.
 
 Roles (first that applies)
-- publication: the expression sits on a line holding nothing but a date, a time and timestamp words
-  ("21 Mei 2024 - 10:05 WIB").
-- deadline: a deadline cue ("paling lambat", "batas akhir") within a few words before the date; or,
-  in a sentence with registration words (pendaftaran, penyerahan), the end day of a range, a date
-  right after "hingga/sampai", or any date of a sentence with "ditutup/berakhir".
-- election_day: a known national voting day in a sentence with an election word; else the nearest
-  cue decides between a vote cue (pemungutan suara, pencoblosan, hari H; not the body names Panitia
-  or Tempat Pemungutan Suara) or "<Pilkada ...> pada <date>" (no event word in that clause), and an
-  event cue (events.tsv words, digelar, dilaksanakan, berlangsung, and statement verbs, since a
-  statement day is an event day), ties going to election_day.
-- event: see above. other: none of these.
+- publication: the expression sits on a short line holding nothing but a date, a time and timestamp
+  words ("21 Mei 2024 - 10:05 WIB"); without a publication date, that day is the reference date.
+- deadline: a deadline cue ("paling lambat", "batas akhir") within a few words before the date; or
+  registration words in the sentence and "ditutup/berakhir" right before the date.
+- election_day: a known national voting day (`voting_day` rows) in a sentence with an election or
+  vote word; or "<Pilkada ...> (digelar) pada <date>" with no event word in that clause; or the
+  governing cue (below) is a vote cue (pemungutan suara, pencoblosan, hari H; not the body names
+  Panitia or Tempat Pemungutan Suara). An H-n day is never the voting day itself.
+- other: a plan, a future word ("akan", "dijadwalkan") in the clause before the date.
+- deadline: the end of a window: the second day of a range, or a date right after "hingga/sampai",
+  in a sentence with registration words or an opening word ("mulai", "dibuka") before the date.
+- event: the governing cue is an event word (events.tsv, "acara") or a statement verb within a few
+  words ("kata Rudi, Jumat (7/7/2023)"), except that a statement day equal to the publication day
+  is `publication` (the corpus gold convention); else, with no cue, any date written with a weekday
+  or as a relative word (the news dateline convention "..., Senin (4/3/2024).").
+- other: everything else.
+The governing cue is the nearest cue before the date in its sentence, else the nearest after it; a
+"happen" verb (digelar, berlangsung, dilaksanakan) takes the kind of the vote or event word before it
+("pemungutan suara di Singapura digelar pada ..." is a voting day).
 """
 
 from __future__ import annotations
@@ -67,7 +77,6 @@ from pipeline.records import DateMention, Document
 
 WORDS_FILE = "date_words.tsv"
 ROLES_FILE = "date_roles.tsv"
-ROLES = ("event", "election_day", "deadline", "publication", "other")
 MIN_YEAR, MAX_YEAR = 1945, 2100
 #: How far before a date a deadline cue ("paling lambat") may stand, and "hingga" before a date.
 DEADLINE_WINDOW = 40
@@ -180,7 +189,6 @@ def _patterns() -> _Patterns:
         numeric=re.compile(
             rf"{not_num}(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})"
             rf"(?:(?P=sep)(?P<y>\d{{4}}|\d{{2}}))?(?![\d/]|[.,-]\d)(?P<close>\s*\))?",
-            re.I,
         ),
         iso=re.compile(rf"{not_num}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?!\d)"),
         other_month=re.compile(
@@ -252,7 +260,7 @@ class _Candidate:
     weekday: int | None = None
     offset: int = 0  # relative: days from the reference date
     direction: str = ""  # weekday: past, next, near or '' (by the sentence)
-    fixed: date | None = None  # already resolved (dateparser, H-n)
+    fixed: date | None = None  # already resolved (by dateparser)
     relative_check: int | None = None  # "kemarin (16/5)": the offset the date must agree with
 
 
@@ -346,7 +354,8 @@ def _dateparser(expr: str) -> date | None:
 def _propagate_years(text: str, found: list[_Candidate]) -> None:
     """"30 Mei - 2 Juni 2024": a yearless day joined by a range connector to a dated one takes its year."""
     conn = _patterns().connector
-    for this, nxt in zip(found[-2::-1], found[::-1][:-1], strict=True):  # right to left, so chains fill in
+    for i in range(len(found) - 2, -1, -1):  # right to left, so chains fill in
+        this, nxt = found[i], found[i + 1]
         if this.year is None and this.fixed is None and nxt.year is not None and nxt.kind == "dmy":
             if conn.fullmatch(text, this.end, nxt.start):
                 this.year = nxt.year - (1 if this.month > nxt.month else 0)
@@ -398,7 +407,7 @@ def _kemarin_is_adverb(text: str, start: int, end: int, daypart: bool) -> bool:
 def _weekday_candidates(text: str, taken: list[tuple[int, int]]) -> list[_Candidate]:
     """Bare weekdays ("Senin", "Kamis malam", "Rabu lalu"), capitalised and not part of a date."""
     p = _patterns()
-    mods = dict((r[0].lower(), r[1]) for r in _words("weekday_mod"))
+    mods = {r[0].lower(): r[1] for r in _words("weekday_mod")}
     weeks = _wordset("week_word")
     out = []
     for m in p.weekday.finditer(text):
@@ -457,13 +466,20 @@ class _Context:
     elections: tuple[tuple[str, int, int], ...]  # (kind, year, offset) of the elections named
 
 
+def _date(year: int, month: int, day: int) -> date | None:
+    """The calendar day, or None when there is no such day (31/2)."""
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def _nearest_year(day: int, month: int, ref: date) -> date | None:
     """The day/month nearest `ref` in the years around it, a day after `ref` counting double."""
     best: tuple[int, date] | None = None
     for year in (ref.year - 1, ref.year, ref.year + 1):
-        try:
-            d = date(year, month, day)
-        except ValueError:
+        d = _date(year, month, day)
+        if d is None:
             continue
         diff = (d - ref).days
         cost = -diff if diff <= 0 else 2 * diff
@@ -474,28 +490,16 @@ def _nearest_year(day: int, month: int, ref: date) -> date | None:
 
 def _resolve_day(day: int, month: int, year: int | None, weekday: int | None, ctx: _Context) -> date | None:
     """A day/month with or without its year, checked against its weekday (see the module rules)."""
-    if year is not None:
-        try:
-            d = date(year, month, day)
-        except ValueError:
-            return None
-        return d if weekday is None or d.weekday() == weekday else None
-    if ctx.ref is not None:
-        d = _nearest_year(day, month, ctx.ref)
+    if year is not None or ctx.ref is not None:
+        d = _date(year, month, day) if year is not None else _nearest_year(day, month, ctx.ref)
         return d if d is not None and (weekday is None or d.weekday() == weekday) else None
     if weekday is None:
         return None
-    for y in ctx.years:
-        try:
-            d = date(y, month, day)
-        except ValueError:
-            continue
-        if d.weekday() == weekday:
-            return d
-    return None
+    return next((d for y in ctx.years if (d := _date(y, month, day)) and d.weekday() == weekday), None)
 
 
 def _resolve_weekday(weekday: int, direction: str, ref: date, future: bool) -> date:
+    """The day of a bare weekday around `ref` (see the module rules)."""
     back = (ref.weekday() - weekday) % 7
     fwd = (weekday - ref.weekday()) % 7
     if direction == "past":
@@ -542,8 +546,7 @@ def _resolve(c: _Candidate, text: str, sent: tuple[int, int], ctx: _Context) -> 
         return []
     if c.kind == "relative":
         return [ctx.ref + timedelta(days=c.offset)]
-    future = bool(_patterns().future.search(text, sent[0], sent[1]))
-    return [_resolve_weekday(c.weekday or 0, c.direction, ctx.ref, future)]
+    return [_resolve_weekday(c.weekday or 0, c.direction, ctx.ref, _is_plan(text, sent, c.start))]
 
 
 # --------------------------------------------------------------------------- roles
@@ -569,6 +572,11 @@ def _is_timestamp(text: str, c: _Candidate) -> bool:
 def _clause_start(text: str, sent: tuple[int, int], pos: int) -> int:
     """Where the clause holding `pos` starts: after the last comma or semicolon of its sentence."""
     return max(sent[0], text.rfind(",", sent[0], pos) + 1, text.rfind(";", sent[0], pos) + 1)
+
+
+def _is_plan(text: str, sent: tuple[int, int], pos: int) -> bool:
+    """A future word ("akan", "dijadwalkan") in the clause before `pos`: the day is ahead, a plan."""
+    return bool(_patterns().future.search(text, _clause_start(text, sent, pos), pos))
 
 
 def _quote_end(text: str, pos: int) -> int | None:
@@ -628,7 +636,7 @@ class _Roles:
         kind = self._contest(c, sent)
         if kind == "vote":
             return "election_day"
-        if _patterns().future.search(text, _clause_start(text, sent, c.start), c.start):
+        if _is_plan(text, sent, c.start):
             return "other"  # a plan: "akan dilantik pada Jumat (24/5)"
         near = text[max(sent[0], c.start - UNTIL_WINDOW):c.start]
         until = is_end or re.search(r"(?:" + rx["until"].pattern + r")\W*$", near, re.I)
