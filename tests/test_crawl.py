@@ -21,8 +21,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from pipeline.acquire import page as pagemod
-from pipeline.acquire.crawl import CrawlConfig, crawl
-from pipeline.acquire.fetch import retry_after_seconds
+from pipeline.acquire.crawl import CrawlConfig, crawl, crawl_to_jsonl
+from pipeline.acquire.fetch import Fetcher, FetchError, retry_after_seconds
 from pipeline.acquire.urls import AddressPolicy, normalize_url, url_rejection
 from pipeline.cli import main
 
@@ -370,6 +370,34 @@ def test_redirect_to_a_private_address_is_refused(site, tmp_path):
     assert "after redirect" in line["reason"]
 
 
+def test_address_is_checked_again_on_the_connected_socket(site):
+    # DNS says "public", the connection lands on 127.0.0.1: refused after connecting (DNS rebinding)
+    policy = AddressPolicy(resolver=lambda host, port: ["93.184.216.34"])
+    fetcher = Fetcher(user_agent="pemilu-facts/test", policy=policy, delay=0, timeout=1, retries=0,
+                      obey_robots=False)
+    start = len(site.requests)
+    with pytest.raises(FetchError, match="127.0.0.1 is a loopback address"):
+        fetcher.fetch(f"{site.base}{PAGE1}")
+    assert site.paths(start) == []
+
+
+def test_connection_errors_have_a_reason():
+    fetcher = Fetcher(user_agent="pemilu-facts/test", policy=AddressPolicy(allow_private=True), delay=0,
+                      timeout=1, retries=0, obey_robots=False)
+    with pytest.raises(FetchError, match="connection failed: .*Connection refused") as info:
+        fetcher.fetch("http://127.0.0.1:9/berita/a.html")
+    assert info.value.transient
+
+
+def test_crawl_to_jsonl_for_run(site, tmp_path):
+    urls = tmp_path / "urls.txt"
+    urls.write_text(f"{site.base}{BAWASLU}\n", encoding="utf-8")
+    path = crawl_to_jsonl([urls], tmp_path / "crawl", allow_private=True, delay=0, timeout=1, progress=False)
+    assert path == tmp_path / "crawl" / "articles.jsonl"
+    (row,) = _rows(path)
+    assert row["title"].startswith("Bawaslu Lebak Buka Rekrutmen Panwascam")
+
+
 def test_without_filter_other_languages_are_kept(site, tmp_path):
     config = CrawlConfig(delay=0, timeout=1, retries=0, allow_private=True, progress=False)
     summary = crawl([f"{site.base}{ENGLISH}", f"{site.base}{SPORTS}"], tmp_path, config)
@@ -445,6 +473,29 @@ def test_page_kinds_and_dateline():
     assert pagemod._dateline_date("<span>Kamis, 16 Mei 2024 10:05 WIB</span>") == "2024-05-16"
     assert pagemod._dateline_date("Jumat, 17 Mei 2024 | 08:15 WIB") == "2024-05-17"
     assert pagemod._dateline_date("Kompas.com - 16/05/2024, 09:30 WIB") == "2024-05-16"
+
+
+def test_feed_and_sitemap_links():
+    atom = """<?xml version="1.0" encoding="utf-8"?>
+<feed xmlns="http://www.w3.org/2005/Atom"><title>Pemilu</title>
+  <link href="https://berita.example/"/><link rel="self" href="https://berita.example/atom.xml"/>
+  <entry><title>KPU lantik PPK</title><link href="https://berita.example/2024/05/kpu-lantik-ppk?utm_medium=rss"/></entry>
+  <entry><title>Bawaslu</title><link href="/2024/05/bawaslu-buka-rekrutmen"/></entry>
+</feed>"""
+    assert pagemod.feed_links(atom, "https://berita.example/atom.xml") == [
+        "https://berita.example/2024/05/kpu-lantik-ppk", "https://berita.example/2024/05/bawaslu-buka-rekrutmen"]
+    index = """<?xml version="1.0" encoding="UTF-8"?>
+<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+  <sitemap><loc>https://berita.example/sitemap-news.xml</loc></sitemap>
+  <sitemap><loc>https://berita.example/sitemap-2024-05.xml</loc></sitemap>
+</sitemapindex>"""
+    pages, nested = pagemod.sitemap_links(index, "https://berita.example/sitemap.xml")
+    assert pages == [] and nested == ["https://berita.example/sitemap-news.xml",
+                                      "https://berita.example/sitemap-2024-05.xml"]
+    text = "https://berita.example/a\nhttps://berita.example/b\n"
+    assert pagemod.page_kind(text, "text/plain") == "sitemap"
+    assert pagemod.sitemap_links(text, "https://berita.example/sitemap.txt")[0] == [
+        "https://berita.example/a", "https://berita.example/b"]
 
 
 def test_election_filter():

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import email.utils
 import logging
+import re
 import time
 import urllib.robotparser
 from collections.abc import Callable
@@ -44,6 +45,7 @@ READABLE_TYPES = ("text/html", "application/xhtml+xml", "text/xml", "application
                   "application/atom+xml", "application/rdf+xml", "text/plain", "application/json",
                   "application/feed+json")
 ROBOTS_MAX_BYTES = 512_000
+_CONN_REPR = re.compile(r"^(?:<[^>]*>|\w+\(host=[^)]*\)):\s*")
 
 
 class AddressRefused(Exception):
@@ -294,7 +296,8 @@ class Fetcher:
         parts = urlsplit(url)
         hop = "" if len(chain) == 1 else f" (after redirect from {chain[-2]})"
         try:
-            refusal = self.policy.check_host(parts.hostname or "", parts.port or 80)
+            port = parts.port or (443 if parts.scheme == "https" else 80)
+            refusal = self.policy.check_host(parts.hostname or "", port)
         except OSError as exc:
             raise FetchError(f"host name does not resolve: {parts.hostname} ({exc})", transient=True,
                              final_url=url) from exc
@@ -341,6 +344,8 @@ class Fetcher:
                                      timeout=timeout, preload_content=False)
         except AddressRefused as exc:
             raise FetchError(str(exc), final_url=url) from exc
+        except urllib3.exceptions.NewConnectionError as exc:  # before timeouts: it subclasses them
+            raise FetchError(f"connection failed: {_short(exc)}", transient=True, final_url=url) from exc
         except Urllib3Timeout as exc:
             raise FetchError(f"timeout: no answer within {self.timeout:g} s", transient=True,
                              final_url=url) from exc
@@ -406,6 +411,4 @@ class Fetcher:
 def _short(exc: BaseException) -> str:
     """A one-line message for a urllib3 exception, without the connection object's repr."""
     text = str(getattr(exc, "reason", None) or exc)
-    if text.startswith("<") and ">: " in text:
-        text = text.split(">: ", 1)[1]
-    return text[:200]
+    return _CONN_REPR.sub("", text)[:200]

@@ -197,6 +197,8 @@ def publication_date(html: str, url: str, found: str = "") -> tuple[str, str]:
     """(YYYY-MM-DD, source): trafilatura's date when it found one, else htmldate, else the dateline."""
     if found:
         return found[:10], "trafilatura"
+    if "<" not in html:  # htmldate would take a bare URL for an address to download
+        return "", ""
     try:
         from htmldate import find_date
 
