@@ -226,9 +226,8 @@ def _elections_in(text: str) -> list[tuple[str, int, int]]:
     return out
 
 
-def _ranked_election_years(text: str) -> list[int]:
-    """Election years of `text`, most frequent first (ties: first mentioned first)."""
-    found = _elections_in(text)
+def _ranked_years(found: list[tuple[str, int, int]]) -> list[int]:
+    """The years of `_elections_in` results, most frequent first (ties: first mentioned first)."""
     counts = Counter(year for _, year, _ in found)
     first = {}
     for _, year, pos in found:
@@ -239,7 +238,7 @@ def _ranked_election_years(text: str) -> list[int]:
 def election_year(text: str) -> int | None:
     """The year of the election the article is about ("Pilkada 2024", "Pemilu tahun 2024"): the most
     frequent; None when no election is named with a year."""
-    years = _ranked_election_years(text)
+    years = _ranked_years(_elections_in(text))
     return years[0] if years else None
 
 
@@ -684,8 +683,9 @@ def _election_clause(text: str, sent: tuple[int, int], start: int) -> bool:
 
 def _context(document: Document, found: list[_Candidate], election_year: int | None) -> _Context:
     text = document.text
+    elections = _elections_in(text)
     years: list[int] = [election_year] if election_year is not None else []
-    years += _ranked_election_years(text)[:1]
+    years += _ranked_years(elections)[:1]
     years += [y for y, _ in Counter(c.year for c in found if c.year is not None).most_common()]
     years += [int(m.group("y")) for m in _patterns().decree_year.finditer(text)]
     ref = document.published
@@ -695,7 +695,7 @@ def _context(document: Document, found: list[_Candidate], election_year: int | N
                 ref = _resolve_day(c.day, c.month, c.year, c.weekday, _Context(None, (), ()))
                 if ref is not None:
                     break
-    return _Context(ref=ref, years=tuple(dict.fromkeys(years)), elections=tuple(_elections_in(text)))
+    return _Context(ref=ref, years=tuple(dict.fromkeys(years)), elections=tuple(elections))
 
 
 def _candidates(text: str) -> list[_Candidate]:
