@@ -216,6 +216,11 @@ def test_timestamp_line_is_publication_and_reference(dates):
 # --------------------------------------------------------------------------- relative dates
 
 
+def test_numeric_timestamp_line(dates):
+    text = "16/05/2024, 07:15 WIB\n\nKPU Kota Cimahi menggelar bimtek PPK, Rabu."
+    assert dates(text) == [("16/05/2024", "2024-05-16", "publication"), ("Rabu", "2024-05-15", "event")]
+
+
 def test_relative_words(dates):
     assert dates("Bimtek PPS digelar hari ini di Aula KPU.", THU) == [("hari ini", "2024-05-16", "event")]
     assert dates("Pelantikan PPS akan digelar besok.", THU) == [("besok", "2024-05-17", "other")]
@@ -231,6 +236,7 @@ def test_kemarin_as_time_adverb(dates):
     assert dates("Kemarin, KPU Bekasi menggelar rapat pleno.", THU) == [("Kemarin", "2024-05-15", "event")]
     assert dates("KPU kemarin melantik 45 anggota PPK.", THU) == [("kemarin", "2024-05-15", "event")]
     assert dates("Pelantikan digelar Senin kemarin.", THU) == [("Senin kemarin", "2024-05-13", "event")]
+    assert dates("KPU Senin kemarin melantik PPK.", THU) == [("Senin kemarin", "2024-05-13", "event")]
 
 
 def test_kemarin_as_adjective_is_not_a_day(dates):
@@ -328,6 +334,9 @@ def test_h_minus_days(dates):
         ("H-7", "2024-11-20", "event")
     ]
     assert dates("Gladi bersih digelar H-3 pelantikan Pilkada 2024.") == []
+    assert dates("Petugas KPPS harus siap pada hari H pencoblosan Pilkada 2024.") == [
+        ("hari H", "2024-11-27", "election_day")
+    ]
     assert dates("Logistik dikirim H-5 pemungutan suara Pilkada 2026.") == []
 
 

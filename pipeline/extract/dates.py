@@ -390,8 +390,8 @@ def _relative(text: str, taken: list[tuple[int, int]]) -> list[_Candidate]:
 def _kemarin_is_adverb(text: str, start: int, end: int, daypart: bool) -> bool:
     """"kemarin" as "yesterday" (see the module rules), not "the last/previous"."""
     prev = _prev_word(text, start)
-    if prev in _wordset("kemarin_adjective_after"):
-        return False
+    if prev in _wordset("kemarin_adjective_after") or prev in _weekdays():
+        return False  # "Pileg kemarin": the previous one; "Senin kemarin" is a weekday (found later)
     if _prev_char(text, start) in {"", "\n", ",", "(", ".", ";", "\"", "“"}:
         return True
     if prev in _wordset("kemarin_adverb_after") or daypart:
@@ -765,12 +765,13 @@ def resolve_in_span(
     start: int,
     end: int,
     mentions: list[DateMention] | None = None,
-    roles: tuple[str, ...] = ("event", "other"),
+    roles: tuple[str, ...] = ("event", "other", "publication"),
 ) -> str:
     """The first resolved date (YYYY-MM-DD) inside [start, end) of `document.text`, '' when none.
 
     Roles are preferred in the order of `roles` (by default an event day, else any day that is not
-    a deadline, a voting day or the publication timestamp); pass the document's `extract_dates`
+    a deadline or a voting day; a statement day equal to the publication day has role publication);
+    pass the document's `extract_dates`
     result as `mentions` to avoid scanning again."""
     if mentions is None:
         mentions = extract_dates(document)
