@@ -359,6 +359,10 @@ def test_private_addresses_are_refused_by_default(site, tmp_path):
     assert line["status"] == "failed"
     assert "127.0.0.1 is a loopback address" in line["reason"] and "--allow-private" in line["reason"]
     assert _rows(tmp_path / "articles.jsonl") == []
+    # allowed on a later run: the refusal was not a failure for good
+    code = main(["crawl", f"{site.base}{PAGE1}", "--out", str(tmp_path), "--delay", "0", "--no-progress",
+                 "--allow-private"])
+    assert code == 0 and len(_rows(tmp_path / "articles.jsonl")) == 1
 
 
 def test_redirect_to_a_private_address_is_refused(site, tmp_path):

@@ -414,7 +414,7 @@ class Crawler:
         try:
             result = self.fetcher.fetch(url)
         except FetchError as exc:
-            self._log(url, exc.status, exc.reason, fetched=exc.status == "failed",
+            self._log(url, exc.status, exc.reason, fetched=exc.status == "failed" and not exc.refused,
                       http_status=exc.http_status, transient=exc.transient,
                       final_url=exc.final_url if exc.final_url != url else "", found_in=item.found_in)
             return

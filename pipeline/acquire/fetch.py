@@ -54,12 +54,14 @@ class AddressRefused(Exception):
 
 class FetchError(Exception):
     """A URL that could not be fetched; `status` is 'failed' or 'skipped', `transient` says whether
-    a later run should try again."""
+    a later run should try again, `refused` that the address policy refused it (nothing was sent)."""
 
     def __init__(self, reason: str, *, status: str = "failed", http_status: int | None = None,
-                 transient: bool = False, final_url: str = "", retry_after: float | None = None) -> None:
+                 transient: bool = False, final_url: str = "", retry_after: float | None = None,
+                 refused: bool = False) -> None:
         super().__init__(reason)
         self.reason = reason
+        self.refused = refused
         self.retry_after = retry_after
         self.status = status
         self.http_status = http_status
@@ -301,8 +303,8 @@ class Fetcher:
         except OSError as exc:
             raise FetchError(f"host name does not resolve: {parts.hostname} ({exc})", transient=True,
                              final_url=url) from exc
-        if refusal:
-            raise FetchError(refusal + hop, final_url=url)
+        if refusal:  # transient: a later run, maybe with --allow-private, looks again
+            raise FetchError(refusal + hop, final_url=url, transient=True, refused=True)
         if check_robots:
             reason = self.robots_refusal(url)
             if reason:
@@ -328,7 +330,7 @@ class Fetcher:
             try:
                 return self._request_once(url, max_bytes, attempt + 1, any_type)
             except FetchError as exc:
-                if not exc.transient:
+                if not exc.transient or exc.refused:
                     raise
                 last = exc
                 log.info("attempt %d for %s failed: %s", attempt + 1, url, exc.reason)
@@ -343,7 +345,7 @@ class Fetcher:
             resp = self.pool.request("GET", url, headers=self.headers, redirect=False, retries=False,
                                      timeout=timeout, preload_content=False)
         except AddressRefused as exc:
-            raise FetchError(str(exc), final_url=url) from exc
+            raise FetchError(str(exc), final_url=url, transient=True, refused=True) from exc
         except urllib3.exceptions.NewConnectionError as exc:  # before timeouts: it subclasses them
             raise FetchError(f"connection failed: {_short(exc)}", transient=True, final_url=url) from exc
         except Urllib3Timeout as exc:
