@@ -2,7 +2,7 @@
 
 Candidates are found with regexes (never `search_dates` over a whole text) and resolved by the
 rules below; dateparser parses only day-month-year expressions whose month word is not in
-`months.tsv` (English or variant spellings). Vocabulary: `date_words.tsv`, `date_roles.tsv`,
+`months.tsv` (English month names: "16 May 2024"). Vocabulary: `date_words.tsv`, `date_roles.tsv`,
 `weekdays.tsv`, `months.tsv`, `events.tsv`.
 
 Resolution
@@ -473,6 +473,9 @@ def _date(year: int, month: int, day: int) -> date | None:
         return None
 
 
+_NO_CONTEXT = _Context(ref=None, years=(), elections=())
+
+
 def _nearest_year(day: int, month: int, ref: date) -> date | None:
     """The day/month nearest `ref` in the years around it, a day after `ref` counting double."""
     best: tuple[int, date] | None = None
@@ -692,7 +695,7 @@ def _context(document: Document, found: list[_Candidate], election_year: int | N
     if ref is None:
         for c in found:
             if c.year is not None and _is_timestamp(text, c):
-                ref = _resolve_day(c.day, c.month, c.year, c.weekday, _Context(None, (), ()))
+                ref = _resolve_day(c.day, c.month, c.year, c.weekday, _NO_CONTEXT)
                 if ref is not None:
                     break
     return _Context(ref=ref, years=tuple(dict.fromkeys(years)), elections=tuple(elections))
@@ -733,25 +736,21 @@ def extract_dates(document: Document, election_year: int | None = None) -> list[
     ctx = _context(document, found, election_year)
     sentences = _Sentences(document)
     roles = _Roles(text, ctx.ref)
-    resolved: dict[int, list[date]] = {}
-    # Dates that do not hang on a reference day first: a relative word inside a quote is counted
-    # from the statement day written after the quote ("hari ini ...," kata Nurul, Rabu (15/5/2024)).
-    quoted = {id(c): _quote_end(text, c.start) for c in found if c.kind in ("relative", "weekday")}
-    for c in found:
-        if quoted.get(id(c)) is None:
-            resolved[id(c)] = _resolve(c, text, sentences.at(c.start), ctx)
-    for c in found:
-        q_end = quoted.get(id(c))
+    # Everything but relative words inside a quote first: those count from the statement day written
+    # after the quote in the same paragraph ('"hari ini ...," kata Nurul, Rabu (15/5/2024)').
+    quote_ends = [_quote_end(text, c.start) if c.kind in ("relative", "weekday") else None for c in found]
+    resolved = [[] if q_end is not None else _resolve(c, text, sentences.at(c.start), ctx)
+                for c, q_end in zip(found, quote_ends, strict=True)]
+    for k, (c, q_end) in enumerate(zip(found, quote_ends, strict=True)):
         if q_end is not None:
             line_end = _line(text, c.start)[1]
-            said = next((resolved[id(o)][0] for o in found if q_end <= o.start < line_end
-                         and resolved.get(id(o)) and quoted.get(id(o)) is None), ctx.ref)
-            local = _Context(said, ctx.years, ctx.elections)
-            resolved[id(c)] = _resolve(c, text, sentences.at(c.start), local)
+            said = next((days[0] for o, days, o_end in zip(found, resolved, quote_ends, strict=True)
+                         if q_end <= o.start < line_end and days and o_end is None), ctx.ref)
+            resolved[k] = _resolve(c, text, sentences.at(c.start), _Context(said, ctx.years, ctx.elections))
     out = []
-    for c in found:
+    for c, days in zip(found, resolved, strict=True):
         sent = sentences.at(c.start)
-        for i, day in enumerate(resolved[id(c)]):
+        for i, day in enumerate(days):
             out.append(DateMention(
                 article_id=document.article_id, text=text[c.start:c.end], date=day.isoformat(),
                 role=roles.role(c, day, i == 1, sent), start=c.start, end=c.end,
@@ -769,10 +768,9 @@ def resolve_in_span(
 ) -> str:
     """The first resolved date (YYYY-MM-DD) inside [start, end) of `document.text`, '' when none.
 
-    Roles are preferred in the order of `roles` (by default an event day, else any day that is not
-    a deadline or a voting day; a statement day equal to the publication day has role publication);
-    pass the document's `extract_dates`
-    result as `mentions` to avoid scanning again."""
+    Roles are preferred in the order of `roles`: by default an event day, else any day that is not a
+    deadline or a voting day (a statement day equal to the publication day has role publication).
+    Pass the document's `extract_dates` result as `mentions` to avoid scanning again."""
     if mentions is None:
         mentions = extract_dates(document)
     inside = [m for m in mentions if start <= m.start and m.end <= end]
