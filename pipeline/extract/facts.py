@@ -42,7 +42,7 @@ class _Candidate:
     start: int
     end: int
     sentences: list[tuple[int, int]] = field(default_factory=list)
-    specific: bool = False  # the region is written with the body ("PPK Kecamatan X"), not inferred
+    inferred: bool = False  # the region is the article's KPU/Bawaslu, not written with the body
 
 
 def _in_quote(text: str, pos: int, quotes: list[tuple[int, int]]) -> bool:
@@ -157,14 +157,14 @@ def extract_facts(document: Document, regions: list[RegionMention], bodies: list
             key = (b.body, region.code if region else "")
             cand = candidates.get(key)
             if cand is None:
-                specific = bool(b.region and b.region.region)
-                candidates[key] = _Candidate(b.body, region, cue.event, False, lo, hi, [(lo, hi)], specific)
+                inferred = region is not None and region in homes.values() and not (b.region and b.region.region)
+                candidates[key] = _Candidate(b.body, region, cue.event, False, lo, hi, [(lo, hi)], inferred)
             else:
                 cand.sentences.append((lo, hi))
     for key, cand in list(candidates.items()):
-        inside = [c for c in candidates.values() if c is not cand and c.body == cand.body and c.specific
+        inside = [c for c in candidates.values() if c is not cand and c.body == cand.body
                   and c.region and cand.region and cand.region.contains(c.region) and c.region != cand.region]
-        if inside and not cand.specific:
+        if inside and cand.inferred:
             del candidates[key]  # "PPK Sorkam Barat" is the PPK the article means, not all PPK of the kabupaten
     facts = []
     for cand in candidates.values():

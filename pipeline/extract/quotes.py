@@ -77,7 +77,8 @@ def _vocab() -> dict[str, object]:
                                  re.IGNORECASE),
         "org_rx": re.compile(rf"(?:{vocab.alternation(list(orgs))})\b"),
         "orgs": orgs,
-        "not_names": frozenset(vocab.words("not_names.txt")),
+        "not_names": frozenset(vocab.words("not_names.txt")) | frozenset(
+            w for r in vocab.rows("foreign_places.txt") for w in r[0].lower().split()),
         "pronouns": frozenset(kinds["pronoun"] + ["pihaknya"]),
         "post_cue_rx": re.compile(rf"\s*,?\s*(?P<cue>(?i:{'|'.join(kinds['cue'])}))(?P<nya>nya)?(?![\w-])"
                                   rf"(?:\s+(?P<who>(?i:dia|ia|beliau)\b|{_NAME}))?"),
@@ -89,6 +90,7 @@ def speech_verb_rx() -> re.Pattern[str]:
     return _vocab()["verb_rx"]  # type: ignore[return-value]
 
 
+_COUNT_BEFORE = re.compile(rf"(?<![\w.,])(?:\d+|(?i:{'|'.join(r[0] for r in vocab.rows('number_words.tsv'))}))\s+(?:orang\s+)?$")
 _QUOTE = re.compile(r"[“\"]([^“”\"]{2,}?)[”\"]")
 
 
@@ -97,7 +99,7 @@ def _trim_name(raw: str) -> str:
     not_names = _vocab()["not_names"]
     out = []
     for tok in raw.split():
-        if tok.strip(".,") in not_names:  # type: ignore[operator]
+        if tok.strip(".,").lower() in not_names:  # type: ignore[operator]
             break
         out.append(tok)
     return " ".join(out).strip(" ,")
@@ -147,6 +149,8 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
     titles = v["titles"]
     body_at = {b.start: b for b in bodies}
     for m in v["title_rx"].finditer(text):  # type: ignore[union-attr]
+        if _COUNT_BEFORE.search(text[max(0, m.start() - 25):m.start()]):
+            continue  # "tujuh anggota PPLN Tokyo": a count of members, not a title
         idx = next(int(k[1:]) for k, val in m.groupdict().items() if val is not None)
         _, role, org_type = titles[idx]  # type: ignore[index]
         org_type = "" if org_type == "-" else org_type

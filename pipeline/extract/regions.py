@@ -37,10 +37,10 @@ class RegionMention:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str], dict[str, str]]:
     prefixes = {p: lvl for p, lvl in vocab.rows("region_prefixes.tsv")}
     triggers = {t: lvl for t, lvl in vocab.rows("region_triggers.tsv")}
-    pref_rx = re.compile(rf"\b(?P<prefix>{vocab.alternation(list(prefixes))})(?<!\.)\s+(?P<name>{_NAME_SEQ})"
-                         .replace("(?<!\\.)", ""))
-    alias_rx = re.compile(rf"(?<![\w-])(?:{vocab.alternation(list(gazetteer().aliases))})(?![\w-])")
-    trig_rx = re.compile(rf"(?<![\w-])(?P<trigger>{vocab.alternation(list(triggers))})\s*(?P<name>{_NAME_SEQ})")
+    pref_rx = re.compile(rf"\b(?P<prefix>{vocab.alternation(list(prefixes))})(?=\s+(?P<name>{_NAME_SEQ}))")
+    alias_rx = re.compile(rf"(?<![\w])(?:{vocab.alternation(list(gazetteer().aliases))})(?![\w-])")
+    # a lookahead, so that a name run never swallows the next trigger ("KPU X dan PPK Y")
+    trig_rx = re.compile(rf"(?<![\w-])(?P<trigger>{vocab.alternation(list(triggers))})(?=\s*(?P<name>{_NAME_SEQ}))")
     trig_rx = re.compile(trig_rx.pattern.replace("se\\-", "[Ss]e\\-"))
     return pref_rx, alias_rx, trig_rx, prefixes, triggers
 
