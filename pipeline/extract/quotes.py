@@ -26,7 +26,7 @@ from pipeline.records import Document, Official, Quote
 BODY_ORG = {"KPU": "KPU", "BAWASLU": "BAWASLU", "PPK": "PPK", "PPS": "PPS", "PANWASCAM": "BAWASLU",
             "PKD": "BAWASLU", "PTPS": "BAWASLU"}
 _HONORIFIC = r"(?:(?:H|Hj|Dr|dr|Drs|Dra|Ir|Prof|KH|K\.H|Ust|Ny)\.?\s+)"
-_NAME = rf"{_HONORIFIC}*[A-Z][a-zA-Z'’\-]+(?:\s+(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.|bin|binti)){{0,5}}"
+_NAME = rf"{_HONORIFIC}*(?:(?:I|Ni)\s+)?[A-Z][a-zA-Z'’\-]+(?:\s+(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.|bin|binti)){{0,5}}"
 _DEGREES = r"(?:\s*,\s*(?:[A-Z][A-Za-z]{0,4}\.){1,3}(?:\s?[A-Z][a-z]{0,3}\.?)?)*"
 
 
@@ -78,7 +78,7 @@ def _vocab() -> dict[str, object]:
         "org_rx": re.compile(rf"(?:{vocab.alternation(list(orgs))})\b"),
         "orgs": orgs,
         "not_names": frozenset(vocab.words("not_names.txt")) | frozenset(
-            w for r in vocab.rows("foreign_places.txt") for w in r[0].lower().split()),
+            r[0].lower() for r in vocab.rows("foreign_places.txt") if " " not in r[0]),
         "pronouns": frozenset(kinds["pronoun"] + ["pihaknya"]),
         "post_cue_rx": re.compile(rf"\s*,?\s*(?P<cue>(?i:{'|'.join(kinds['cue'])}))(?P<nya>nya)?(?![\w-])"
                                   rf"(?:\s+(?P<who>(?i:dia|ia|beliau)\b|{_NAME}))?"),
@@ -143,6 +143,30 @@ class People:
         return hits[0] if len(hits) == 1 else None
 
 
+@lru_cache(maxsize=1)
+def _division_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """Division phrases: "Divisi Sosialisasi, Pendidikan Pemilih dan SDM" (words in data/division_words.txt)."""
+    words = rf"(?:{vocab.alternation([r[0].rstrip(',') for r in vocab.rows('division_words.txt')])})"
+    run = rf"(?:\s*,?\s*(?:{words}|dan|&|serta)(?![\w]))+"
+    return re.compile(run), re.compile(rf"\s*,?\s+Divisi{run}")
+
+
+#: Titles after which a bare place name may stand before the person ("Ketua PPS Gedangsewu, Sugeng").
+_PLACE_FIRST = re.compile(r"\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s*,\s*(?=[A-Z])")
+_PLACE_ROLES = frozenset({"camat", "lurah", "kepala desa", "kapolsek", "danramil", "kapolres", "dandim"})
+
+
+def _foreign_place(text: str, pos: int) -> int:
+    """The end of a city or country abroad written at `pos` ("Singapura", "Kuala Lumpur"), else `pos`."""
+    m = _foreign_rx().match(text, pos)
+    return m.end() if m else pos
+
+
+@lru_cache(maxsize=1)
+def _foreign_rx() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{vocab.alternation([r[0] for r in vocab.rows('foreign_places.txt')])})(?![\w-])")
+
+
 def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], people: People) -> None:
     """Register "TITLE [ORG] [REGION][,] NAME" and "NAME, TITLE [ORG] [REGION]," mentions."""
     v = _vocab()
@@ -158,6 +182,9 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
         paren = re.match(r"\s*\([A-Za-z. ]{2,12}\)", text[pos:])
         if paren:
             pos += paren.end()
+        if "divisi" in m.group(0).lower() or m.group(0).lower().startswith(("kadiv", "kordiv")):
+            div = _division_rx()[0].match(text, pos)
+            pos = div.end() if div else pos
         region: RegionMention | None = None
         ws = len(text[pos:]) - len(text[pos:].lstrip(" "))
         b = body_at.get(pos + ws)
@@ -179,10 +206,17 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
             r = next((r for r in regions if r.start <= pos + 1 and r.end > pos - 5 and r.start >= m.start()), None)
             if r is not None:
                 region, pos = r, r.end
+        pos = _foreign_place(text, pos)
+        div = _division_rx()[1].match(text, pos)
+        pos = div.end() if div else pos
         if not org_type and role in ("ketua", "anggota", "wakil ketua", "sekretaris"):
             continue  # "ketua RT", "anggota keluarga": not an official of a known organisation
+        if (role in _PLACE_ROLES or org_type in ("PPK", "PPS")) and region is None:
+            place = _PLACE_FIRST.match(text, pos)
+            if place and people.find(place.group("place")) is None:
+                pos = place.end() - 1
         title_text = text[m.start():pos]
-        info = {"role": role, "org_type": org_type or "OTHER", "title": re.sub(r"\s+", " ", title_text).strip(),
+        info = {"role": role, "org_type": org_type or "OTHER", "title": re.sub(r"\s+", " ", title_text).strip(" ,"),
                 "region_code": region.region.code if region and region.region else "",
                 "region": region.region.name if region and region.region else ""}
         nm = re.match(rf"\s*,?\s*(?P<name>{_NAME}){_DEGREES}", text[pos:])
@@ -199,7 +233,7 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
             "," in text[max(0, m.start() - 3):m.start()] or "selaku" in text[max(0, m.start() - 10):m.start()]
         ):
             name = _trim_name(before.group("name"))
-            if name and len(name.split()) >= 1 and name.split()[0] not in v["not_names"]:  # type: ignore[operator]
+            if name and name.split()[0].lower() not in v["not_names"]:  # type: ignore[operator]
                 s = m.start() - 80 + before.start("name") if m.start() >= 80 else before.start("name")
                 if people.add(name, s, s + len(name), **info):
                     people.title_spans.append((m.start(), pos))
