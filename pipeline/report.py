@@ -249,9 +249,9 @@ def chart_sworn_in(tot: pd.DataFrame) -> str | None:
         ax.text(total, y, f" {int(total):,}", va="center", fontsize=9)
     ax.set_xlabel("members sworn in (each swearing-in counted once)")
     ax.spines[["top", "right"]].set_visible(False)
-    ax.legend(frameon=False, fontsize=9, loc="upper left", bbox_to_anchor=(1.0, 1.0), title="body",
+    ax.legend(frameon=False, fontsize=9, loc="upper left", bbox_to_anchor=(1.04, 1.0), title="body",
               title_fontsize=9)
-    ax.margins(x=0.12)
+    ax.set_xlim(0, max(left) * 1.14 or 1)
     return _svg(fig, "sworn-in", "Members sworn in per province and body")
 
 
@@ -343,9 +343,16 @@ def _section_totals(tot: pd.DataFrame, chart: str | None) -> str:
                      rows, total_row=total) + "</section>")
 
 
+def _by_date(facts: pd.DataFrame, dates: pd.Series) -> pd.DataFrame:
+    """Facts in date order, undated last, with the date in `sort_date`."""
+    f = facts.assign(sort_date=dates, undated=dates == "")
+    f = f.sort_values(["undated", "sort_date", "province", "region", "body"], kind="stable")
+    return f.drop(columns="undated")
+
+
 def _section_timeline(facts: pd.DataFrame, dates: pd.Series, chart: str | None,
                       articles: dict[str, dict]) -> str:
-    f = facts.assign(sort_date=dates).sort_values(["sort_date", "province", "region", "body"], kind="stable")
+    f = _by_date(facts, dates)
     rows = []
     for r in f.itertuples(index=False):
         when = esc(r.sort_date)
@@ -427,7 +434,7 @@ def _section_people(people: pd.DataFrame | None, merges: pd.DataFrame | None) ->
 
 
 def _section_facts(facts: pd.DataFrame, dates: pd.Series, articles: dict[str, dict], limit: int) -> str:
-    f = facts.assign(sort_date=dates).sort_values(["sort_date", "province", "region", "body"], kind="stable")
+    f = _by_date(facts, dates)
     shown = f.head(limit)
     rows = []
     for r in shown.itertuples(index=False):
