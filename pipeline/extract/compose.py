@@ -25,10 +25,13 @@ def extract_all(document: Document) -> Extraction:
         event_dates = [d for d in dates if d.role == "event"]
 
         def resolve_date(lo: int, hi: int) -> str:
+            """The event day written in text[lo:hi]; for the whole text, the article's one event day."""
             inside = [d for d in event_dates if lo <= d.start < hi]
             if inside:
                 return inside[0].date
-            return event_dates[0].date if len({d.date for d in event_dates}) == 1 else ""
+            if lo == 0 and hi == len(text) and len({d.date for d in event_dates}) == 1:
+                return event_dates[0].date
+            return ""
 
     people = find_people(document, regions, bodies)
     in_titles = [b for b in bodies if any(s <= b.start < e for s, e in people.title_spans)]

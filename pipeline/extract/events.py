@@ -31,7 +31,7 @@ def _rx() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], re.Patter
     advice = re.compile(rf"(?<![\w-])(?:{'|'.join(w for k, w in mod if k == 'advice')})(?![\w-])", re.I)
     names = vocab.rows("elections.tsv")
     election = re.compile(
-        rf"(?<![\w-])(?P<name>{vocab.alternation([n for n, _ in names])})(?:\s+Serentak)?(?:\s+(?:\([A-Za-z]+\)\s+)?"
+        rf"(?<![\w-])(?<!Komisi\s)(?<!Pengawas\s)(?<!Penyelenggara\s)(?<!Independen\s)(?P<name>(?i:{vocab.alternation([n for n, _ in names])}))(?:\s+(?i:serentak))?(?:\s+(?:\([A-Za-z]+\)\s+)?"
         rf"(?:[A-Z][\w.]*\s+){{0,3}}?)?(?:(?:Tahun|tahun)\s+)?(?P<year>20\d\d)?(?!\d)")
     return events, planned, advice, election
 
@@ -86,8 +86,9 @@ def article_election(text: str, published_year: int | None = None) -> str:
     found = elections(text)
     if not found:
         return ""
+    with_years = Counter(t for t, y, _ in found if y)
     by_type = Counter(t for t, _, _ in found)
-    top = max(by_type, key=lambda t: (by_type[t], -min(o for tt, _, o in found if tt == t)))
+    top = max(by_type, key=lambda t: (with_years[t], by_type[t], -min(o for tt, _, o in found if tt == t)))
     return with_year(top, [y for t, y, _ in found if t == top] or [y for _, y, _ in found], text, published_year)
 
 

@@ -188,6 +188,8 @@ def _fact(document: Document, cand: _Candidate, bodies: list[BodyMention], all_c
             event_date = resolve_date(lo, hi)
             if event_date:
                 break
+        if not event_date and len({c.event for c in all_cands}) == 1:
+            event_date = resolve_date(0, len(text))  # one event in the article: its one event day
     return Fact(
         article_id=document.article_id,
         event=cand.event,
