@@ -72,6 +72,7 @@ def clean_text(raw: str, title: str = "") -> CleanText:
     pending_author = False
     for line in lines:
         if not line:
+            skip_next_title = False  # a "Baca juga:" block ends at the first blank line
             continue
         if pending_author:
             pending_author = False
@@ -80,10 +81,10 @@ def clean_text(raw: str, title: str = "") -> CleanText:
                 removed.append(line)
                 continue
         if skip_next_title:
-            skip_next_title = False
-            if not _is_prose(line) or len(line.split()) < 20:
+            if _is_headline(line):
                 removed.append(line)
                 continue
+            skip_next_title = False
         kind = _match_marker(line)
         if kind:
             removed.append(line)
@@ -167,14 +168,23 @@ def _join(paragraphs: list[str]) -> tuple[str, list[tuple[int, int]]]:
     return "\n\n".join(paragraphs), spans
 
 
+_ENGLISH = frozenset("the and of to in is was for that with on are by this from as be at have it".split())
+
+
 def is_indonesian(text: str) -> bool:
-    """True when Indonesian function words are frequent enough (a cheap, dependency-free check)."""
+    """True when Indonesian function words are frequent (and more frequent than English ones).
+
+    A cheap, dependency-free check: short texts need one Indonesian function word and no more
+    English ones; longer texts need at least 6% of their words to be Indonesian function words."""
     tokens = [w.lower() for w in _WORD.findall(text[:20000])]
     if not tokens:
         return False
     hits = sum(t in vocab.words("id_function_words.txt") for t in tokens)
+    english = sum(t in _ENGLISH for t in tokens)
+    if english > hits:
+        return False
     if len(tokens) < 40:
-        return hits >= 2
+        return hits >= 1
     return hits / len(tokens) >= 0.06
 
 
@@ -194,7 +204,8 @@ def html_to_text(html: str, url: str = "") -> dict[str, str]:
 
 def to_document(article: Article) -> Document:
     """Clean one article into a `Document` (no parse yet); raises ArticleError for bad input."""
-    title, author, outlet, published, url = article.title, article.author, article.outlet, article.published, article.url
+    title, author, outlet = article.title, article.author, article.outlet
+    published, url = article.published, article.url
     raw = article.text
     if raw is None and article.html is not None:
         meta = html_to_text(article.html, url)

@@ -143,7 +143,8 @@ def find_quotas(text: str, lo: int, hi: int, numbers_only: bool = False) -> list
         if v:
             unit = unit_kind(m.group("unit") or "")
             if not unit:  # "176 TPS, masing-masing tujuh orang": the unit is the one just before
-                prior = [u for u in find_unit_counts(text, lo, m.start()) if m.start() - u.end < 40]
+                prior = [u for u in find_unit_counts(text, lo, m.end())
+                         if u.start < m.start() and m.start() - u.end < 40]
                 unit = prior[-1].unit_type if prior else ""
             start = m.start("num") if numbers_only else m.start()
             quotas.append(UnitQuota(v, unit, start, m.end()))

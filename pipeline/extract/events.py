@@ -31,7 +31,8 @@ def _rx() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], re.Patter
     advice = re.compile(rf"(?<![\w-])(?:{'|'.join(w for k, w in mod if k == 'advice')})(?![\w-])", re.I)
     names = vocab.rows("elections.tsv")
     election = re.compile(
-        rf"(?<![\w-])(?<!Komisi\s)(?<!Pengawas\s)(?<!Penyelenggara\s)(?<!Independen\s)(?P<name>(?i:{vocab.alternation([n for n, _ in names])}))(?:\s+(?i:serentak))?(?:\s+(?:\([A-Za-z]+\)\s+)?"
+        rf"(?<![\w-])(?<!Komisi\s)(?<!Pengawas\s)(?<!Penyelenggara\s)(?<!Independen\s)"
+        rf"(?P<name>(?i:{vocab.alternation([n for n, _ in names])}))(?:\s+(?i:serentak))?(?:\s+(?:\([A-Za-z]+\)\s+)?"
         rf"(?:[A-Z][\w.]*\s+){{0,3}}?)?(?:(?:Tahun|tahun)\s+)?(?P<year>20\d\d)?(?!\d)")
     return events, planned, advice, election
 

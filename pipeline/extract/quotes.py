@@ -61,8 +61,8 @@ class Statement:
 @lru_cache(maxsize=1)
 def _vocab() -> dict[str, object]:
     titles = tuple(sorted(vocab.rows("titles.tsv"), key=lambda r: -len(r[0])))  # longest alternative first
-    title_rx = re.compile(r"(?<![\w-])(?:" + "|".join(f"(?P<t{i}>{r[0]})" for i, r in enumerate(titles)) + r")(?![\w-])",
-                          re.IGNORECASE)
+    alternatives = "|".join(f"(?P<t{i}>{r[0]})" for i, r in enumerate(titles))
+    title_rx = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
     speech = vocab.rows("speech_verbs.tsv")
     kinds: dict[str, list[str]] = {}
     for kind, word in speech:
@@ -90,7 +90,8 @@ def speech_verb_rx() -> re.Pattern[str]:
     return _vocab()["verb_rx"]  # type: ignore[return-value]
 
 
-_COUNT_BEFORE = re.compile(rf"(?<![\w.,])(?:\d+|(?i:{'|'.join(r[0] for r in vocab.rows('number_words.tsv'))}))\s+(?:orang\s+)?$")
+_NUMBER_WORDS = "|".join(r[0] for r in vocab.rows("number_words.tsv"))
+_COUNT_BEFORE = re.compile(rf"(?<![\w.,])(?:\d+|(?i:{_NUMBER_WORDS}))\s+(?:orang\s+)?$")
 _QUOTE = re.compile(r"[“\"]([^“”\"]{2,}?)[”\"]")
 
 

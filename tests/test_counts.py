@@ -1,0 +1,63 @@
+"""Member counts and their traps; units and per-unit quotas."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.extract.bodies import find_bodies
+from pipeline.extract.counts import find_counts, find_quotas, find_unit_counts
+from pipeline.extract.regions import find_regions
+from pipeline.numbers import parse_int
+
+
+@pytest.mark.parametrize("text,value", [
+    ("2.011", 2011), ("1.032", 1032), ("lima", 5), ("tiga puluh", 30), ("tiga puluh lima", 35),
+    ("dua belas", 12), ("sebelas", 11), ("seratus dua puluh", 120), ("dua ribu lima ratus", 2500),
+    ("3,2", None), ("ribuan", None),
+])
+def test_numbers(text: str, value: int | None) -> None:
+    assert parse_int(text) == value
+
+
+def counts(text: str) -> list[tuple[int, str | None]]:
+    bodies = find_bodies(text, find_regions(text))
+    return [(c.value, c.body) for c in find_counts(text, bodies, 0, len(text))]
+
+
+def test_counts_tied_to_bodies() -> None:
+    assert counts("KPU Kota Depok melantik 55 anggota Panitia Pemilihan Kecamatan (PPK).") == [(55, "PPK")]
+    assert counts("Sebanyak 1.032 Panitia Pemungutan Suara (PPS) dilantik.") == [(1032, "PPS")]
+    assert counts("Jumlah anggota PPS yang dilantik sebanyak 1.032 orang.") == [(1032, "PPS")]
+    assert counts("KPU melantik tiga puluh anggota Panwascam.") == [(30, "PANWASCAM")]
+    assert counts("Sebanyak 861 orang ditetapkan sebagai anggota PPS.") == [(861, "PPS")]
+
+
+@pytest.mark.parametrize("text", [
+    "Maksimal 600 pemilih per TPS.",
+    "Acara dihadiri sekitar 2.011 peserta dari PPK dan PPS.",
+    "Anggaran Rp 3,2 miliar disiapkan untuk 415 pendaftar calon anggota PPK.",
+    "Sebanyak 22 calon anggota PPK lolos tes tertulis.",
+    "Keputusan KPU Nomor 512 Tahun 2022 tentang PPK.",
+    "Partisipasi mencapai 80 persen di 12 TPS.",
+    "Masa kerja PPS delapan bulan.",
+])
+def test_traps_are_not_member_counts(text: str) -> None:
+    assert counts(text) == []
+
+
+def test_breakdown_numbers_are_not_counts() -> None:
+    assert counts("KPU melantik 75 anggota PPK, terdiri dari 31 perempuan dan 44 laki-laki.") == [(75, "PPK")]
+
+
+def test_quotas_and_units() -> None:
+    t = "Mereka terdiri dari enam kecamatan dan masing-masing sebanyak lima orang."
+    assert [(q.per_unit, q.unit_type) for q in find_quotas(t, 0, len(t))] == [(5, "kecamatan")]
+    assert [(u.units, u.unit_type) for u in find_unit_counts(t, 0, len(t))] == [(6, "kecamatan")]
+    t = "Setiap desa dan kelurahan diisi tiga orang anggota PPS dari 287 desa dan kelurahan."
+    assert [(q.per_unit, q.unit_type) for q in find_quotas(t, 0, len(t))] == [(3, "desa")]
+    assert [(u.units, u.unit_type) for u in find_unit_counts(t, 0, len(t))] == [(287, "desa")]
+    assert counts(t) == []  # "tiga orang anggota PPS" is a quota, not the total
+    t = "Para anggota KPPSLN bertugas di 176 tempat pemungutan suara luar negeri (TPSLN), masing-masing tujuh orang."
+    assert [(q.per_unit, q.unit_type) for q in find_quotas(t, 0, len(t))] == [(7, "tps")]
+    t = "Satu orang PKD ditempatkan di setiap desa."
+    assert [(q.per_unit, q.unit_type) for q in find_quotas(t, 0, len(t))] == [(1, "desa")]

@@ -1,0 +1,70 @@
+"""Facts: one per (body, region) with an event, its count, quota, election, date and evidence."""
+
+from __future__ import annotations
+
+from pipeline.extract.compose import extract_all
+
+
+def facts(make_doc, text: str, published: str = "") -> dict[tuple[str, str], dict]:
+    doc = make_doc(text, published=published)
+    out = {}
+    for f in extract_all(doc).facts:
+        assert doc.text[f.start:f.end] == f.evidence  # evidence is the sentence, with its offsets
+        out[(f.body, f.region_code)] = f.as_dict()
+    return out
+
+
+def test_swearing_in_with_units_and_quota(make_doc) -> None:
+    got = facts(make_doc, (
+        "KPU Kabupaten Lebak melantik 140 anggota Panitia Pemilihan Kecamatan (PPK) untuk Pilkada 2024, "
+        "Senin (13/5/2024).\n\nAnggota yang dilantik berasal dari 28 kecamatan, masing-masing lima orang."))
+    assert set(got) == {("PPK", "36.02")}
+    f = got[("PPK", "36.02")]
+    assert (f["event"], f["members"], f["units"], f["per_unit"]) == ("pelantikan", 140, 28, 5)
+    assert (f["election"], f["event_date"], f["region"], f["province"]) == ("Pilkada 2024", "2024-05-13",
+                                                                            "Kabupaten Lebak", "Banten")
+
+
+def test_members_from_units_times_quota(make_doc) -> None:
+    got = facts(make_doc, "KPU Kota Depok melantik anggota PPS untuk Pilkada 2024. Ada 63 kelurahan, "
+                          "masing-masing tiga orang anggota PPS.")
+    assert got[("PPS", "32.76")]["members"] == 189
+
+
+def test_organisers_guests_topics_and_plans_are_not_facts(make_doc) -> None:
+    got = facts(make_doc, (
+        "PPS Desa Sukamaju, Kecamatan Cibinong, Kabupaten Bogor, melantik 63 anggota KPPS untuk Pilkada 2024.\n\n"
+        "Pelantikan itu turut dihadiri Ketua PPK Cibinong dan Panwascam Cibinong.\n\n"
+        "Usai pelantikan, KPPS mengikuti bimbingan teknis tentang pembentukan Pantarlih.\n\n"
+        "KPU Kabupaten Bogor akan melantik anggota PTPS pekan depan."))
+    assert {b for b, _ in got} == {"KPPS"}
+    assert got[next(iter(got))]["members"] == 63
+
+
+def test_advice_and_quotes_are_not_events(make_doc) -> None:
+    got = facts(make_doc, (
+        "KPU DKI Jakarta menggelar konsolidasi bersama anggota PPK dan PPS se-Jakarta, Minggu (29/9/2024).\n\n"
+        "Ketua KPU DKI Jakarta Budi Hartono menegaskan bahwa rekrutmen KPPS harus dilakukan secara ketat.\n\n"
+        '"Pelantikan Pantarlih sudah kami siapkan," kata Budi.'))
+    assert set(got) == {("PPK", "31"), ("PPS", "31")}
+    assert got[("PPK", "31")]["event"] == "konsolidasi" and got[("PPK", "31")]["members"] is None
+
+
+def test_attendees_and_budgets_are_not_members(make_doc) -> None:
+    got = facts(make_doc, "KPU Kota Bogor menggelar bimtek bagi anggota PPK, dihadiri 2.011 peserta. "
+                          "Anggaran bimtek Rp 3,2 miliar.")
+    assert got[("PPK", "32.71")]["members"] is None
+
+
+def test_replacement_in_one_kecamatan(make_doc) -> None:
+    got = facts(make_doc, (
+        "KPU Kabupaten Sumba Barat Daya melantik satu anggota PPK Kodi Utara pengganti antarwaktu (PAW).\n\n"
+        "Pelantikan anggota PPK pengganti itu digelar di kantor KPU."))
+    assert set(got) == {("PPK", "53.18.08")}
+    assert got[("PPK", "53.18.08")]["event"] == "pemberhentian"
+
+
+def test_national_kpu_and_abroad(make_doc) -> None:
+    got = facts(make_doc, "KPU RI melantik tujuh anggota PPLN Tokyo untuk Pemilu 2024 di KBRI Tokyo.")
+    assert set(got) == {("PPLN", "")}
+    assert got[("PPLN", "")]["members"] == 7 and got[("PPLN", "")]["election"] == "Pemilu 2024"

@@ -1,0 +1,67 @@
+"""Officials quoted: titles, names at their fullest, follow-up attributions, no invented speakers."""
+
+from __future__ import annotations
+
+from pipeline.extract.bodies import find_bodies
+from pipeline.extract.quotes import extract_quotes
+from pipeline.extract.regions import find_regions, resolve_regions
+
+ARTICLE = """CILEGON - Komisi Pemilihan Umum (KPU) Kota Cilegon melantik 40 anggota PPK untuk \
+Pilkada 2024.
+
+Ketua KPU Kota Cilegon, H. Irfan Maulana Yusuf, S.H., M.Si., mengatakan para anggota PPK harus \
+menjaga netralitas selama tahapan pilkada.
+
+"Integritas adalah harga mati bagi penyelenggara," katanya.
+
+Ia menambahkan, anggota PPK akan langsung mengikuti bimbingan teknis pekan depan.
+
+Koordinator Divisi Sosialisasi, Pendidikan Pemilih dan Partisipasi Masyarakat KPU Kota Cilegon \
+Dewi Anggraini menuturkan, masyarakat dapat melapor bila ada anggota PPK yang tidak netral.
+
+"Kami membuka kanal pengaduan yang mudah diakses warga," ujar Dewi.
+
+Sementara itu, Penjabat (Pj) Wali Kota Cilegon Suryanto Wibisono meminta camat mendukung \
+sekretariat PPK. "Fasilitas kantor kecamatan kami siapkan," kata Anto.
+
+Bawaslu meminta masyarakat ikut mengawasi. Hadir pula Kapolres Cilegon AKBP Budi Santoso dan \
+Dandim 0623 Letkol Inf Agus Salim.
+"""
+
+
+def run(make_doc):
+    doc = make_doc(ARTICLE)
+    regions = resolve_regions(find_regions(doc.text), doc.text)
+    return doc, *extract_quotes(doc, regions, find_bodies(doc.text, regions))
+
+
+def test_officials_with_role_org_and_region(make_doc) -> None:
+    _, _, officials = run(make_doc)
+    got = {o.name: (o.role, o.org_type, o.region_code) for o in officials}
+    assert got == {
+        "Irfan Maulana Yusuf": ("ketua", "KPU", "36.72"),
+        "Dewi Anggraini": ("anggota", "KPU", "36.72"),
+        "Suryanto Wibisono": ("penjabat wali kota", "PEMDA", "36.72"),
+    }  # attendees (Kapolres, Dandim) and the institution (Bawaslu) made no statement
+
+
+def test_follow_ups_go_to_the_right_speaker(make_doc) -> None:
+    doc, quotes, officials = run(make_doc)
+    by_quote = {q.quote[:20]: (q.speaker, q.quote_type, q.cue) for q in quotes}
+    assert by_quote["Integritas adalah ha"] == ("Irfan Maulana Yusuf", "direct", "katanya")
+    assert by_quote["anggota PPK akan lan"] == ("Irfan Maulana Yusuf", "indirect", "menambahkan")
+    assert by_quote["Kami membuka kanal p"] == ("Dewi Anggraini", "direct", "ujar")
+    assert by_quote["Fasilitas kantor kec"] == ("Suryanto Wibisono", "direct", "kata")  # "Anto" = Suryanto
+    counts = {o.name: o.n_quotes for o in officials}
+    assert counts["Irfan Maulana Yusuf"] == 3
+    for q in quotes:  # offsets and evidence point into the cleaned text
+        assert doc.text[q.start:q.end].strip("“”\" ").startswith(q.quote[:15])
+        assert q.evidence in doc.text
+
+
+def test_no_speaker_no_quote(make_doc) -> None:
+    doc = make_doc('KPU Kota Depok mengumumkan jadwal pelantikan PPS. "Semua berjalan lancar." '
+                   "Bawaslu menegaskan akan mengawasi seluruh tahapan pilkada di kota itu.")
+    regions = resolve_regions(find_regions(doc.text), doc.text)
+    quotes, officials = extract_quotes(doc, regions, find_bodies(doc.text, regions))
+    assert quotes == [] and officials == []

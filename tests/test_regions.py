@@ -1,0 +1,46 @@
+"""Regions: prefixes, short forms, bare names after triggers, ambiguity resolved by context."""
+
+from __future__ import annotations
+
+from pipeline.extract.regions import find_regions, resolve_regions
+
+
+def codes(text: str) -> list[tuple[str, str | None]]:
+    return [(m.text, m.region.code if m.region else None) for m in resolve_regions(find_regions(text), text)]
+
+
+def test_prefixed_names_and_short_forms() -> None:
+    got = codes("KPU Kota Serang, KPU Kabupaten Serang, Kab. Bogor, Kota Tangerang Selatan, "
+                "Kabupaten Pangkajene dan Kepulauan, Provinsi Papua Tengah, Kukar, Jaksel dan DKI Jakarta.")
+    assert got == [("Kota Serang", "36.73"), ("Kabupaten Serang", "36.04"), ("Kab. Bogor", "32.01"),
+                   ("Kota Tangerang Selatan", "36.74"), ("Kabupaten Pangkajene dan Kepulauan", "73.10"),
+                   ("Provinsi Papua Tengah", "94"), ("Kukar", "64.02"), ("Jaksel", "31.74"),
+                   ("DKI Jakarta", "31")]
+
+
+def test_consecutive_mentions_are_all_found() -> None:
+    got = codes("Kota Bogor dan Kabupaten Bogor; PPK Malalayang dan PPK Tikala di Kota Manado.")
+    assert ("Kota Bogor", "32.71") in got and ("Kabupaten Bogor", "32.01") in got
+    assert ("Malalayang", "71.71.09") in got and ("Tikala", "71.71.05") in got
+
+
+def test_bare_name_resolved_by_the_article() -> None:
+    # "Probolinggo" is both a kota and a kabupaten: the explicit mention elsewhere decides
+    assert ("Probolinggo", "35.74") in codes("KPU Probolinggo melantik PPK. Pelantikan di Kota Probolinggo.")
+    assert ("Probolinggo", "35.13") in codes("KPU Probolinggo melantik PPK. Pelantikan di Kabupaten Probolinggo.")
+    # a trigger word gives the level
+    assert ("Serang", "36.04") in codes("Bupati Serang hadir.")
+    # kelurahan only (no desa): the kota
+    assert ("Probolinggo", "35.74") in codes("KPU Probolinggo membentuk PPS di 29 kelurahan.")
+    # nothing decides: no code rather than a guess
+    assert ("Probolinggo", None) in codes("KPU Probolinggo melantik PPK.")
+
+
+def test_kecamatan_names_use_the_parent_region() -> None:
+    # Kanigaran is a kecamatan of Kota Probolinggo; Gamping is a kapanewon of Sleman
+    assert ("Kecamatan Kanigaran", "35.74.04") in codes("KPU Kota Probolinggo melantik PPK di Kecamatan Kanigaran.")
+    assert ("Kapanewon Gamping", "34.04.01") in codes("PPK Kapanewon Gamping, Kabupaten Sleman.")
+
+
+def test_lowercase_words_are_not_regions() -> None:
+    assert codes("hasil pemilu di kota itu berjalan baik") == []
