@@ -72,9 +72,35 @@ def get_nlp(ner: str) -> Any:
     return _NLP[ner]
 
 
-def init_worker(ner: str, log_level: int = logging.WARNING) -> None:
-    """Pool initializer: load the model now (a failure is reported by the first task)."""
+def _alive(pid: int) -> bool:
+    """Whether process `pid` runs (a zombie, killed but not yet reaped, counts as gone)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    try:
+        with open(f"/proc/{pid}/stat", "rb") as f:
+            return f.read().rsplit(b")", 1)[-1].split()[0] != b"Z"
+    except OSError:
+        return True
+
+
+def _watch_client(pid: int, interval: float = 1.0) -> None:
+    """Exit this worker when the client process is gone (killed with SIGKILL, its pool never says so)."""
+    while _alive(pid):
+        time.sleep(interval)
+    os._exit(70)
+
+
+def init_worker(ner: str, log_level: int = logging.WARNING, client_pid: int | None = None) -> None:
+    """Pool initializer: watch the client, load the model now (a failure is reported by the first task)."""
     logging.basicConfig(level=log_level, format="%(levelname)s %(name)s: %(message)s")
+    if client_pid:
+        import threading
+
+        threading.Thread(target=_watch_client, args=(client_pid,), daemon=True, name="watch-client").start()
     try:
         get_nlp(ner)
     except Exception as exc:  # noqa: BLE001 - reported with the first task instead
@@ -192,8 +218,9 @@ class LocalEngine(Engine):
         ctx = mp.get_context(start_method())
         if ctx.get_start_method() == "forkserver":
             ctx.set_forkserver_preload(["pipeline.engines", "pipeline.process"])
+        level = logging.getLogger().getEffectiveLevel()
         self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx, initializer=init_worker,
-                                        initargs=(self.ner, logging.getLogger().getEffectiveLevel()))
+                                        initargs=(self.ner, level, os.getpid()))
 
     def submit(self, task: ShardTask) -> Any:
         assert self.pool is not None

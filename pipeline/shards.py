@@ -123,12 +123,23 @@ _NOT_PROCESSING = {
 }
 _NOT_PROCESSING_DIRS = {"commands", "__pycache__"}
 #: Training and crawling code: the trained model itself is fingerprinted by `model_fingerprint`.
-_NOT_PROCESSING_PATHS = {"acquire/crawl.py", "ner/train.py", "ner/evaluate.py", "ner/corpus.py"}
+_NOT_PROCESSING_PATHS = {"ner/train.py", "ner/evaluate.py", "ner/corpus.py"}
+#: In acquire/, only the reader matters (what crawlers fetch reaches the runner as input files).
+_ACQUIRE_KEEP = {"acquire/__init__.py", "acquire/read.py"}
+#: Set to pin the code version recorded with the shards (e.g. after an edit known not to change output).
+CODE_VERSION_ENV = "PEMILU_CODE_VERSION"
+
+
+def code_fingerprint() -> str:
+    """A hash of the processing code and data files of the installed `pipeline` package.
+
+    $PEMILU_CODE_VERSION, when set, is used instead.
+    """
+    return os.environ.get(CODE_VERSION_ENV) or _code_hash()
 
 
 @lru_cache(maxsize=1)
-def code_fingerprint() -> str:
-    """A hash of the processing code and data files of the installed `pipeline` package."""
+def _code_hash() -> str:
     root = Path(__file__).resolve().parent
     h = hashlib.blake2b(digest_size=8)
     for path in sorted(root.rglob("*")):
@@ -140,6 +151,8 @@ def code_fingerprint() -> str:
         if any(part.startswith(".") for part in rel.parts):
             continue
         if (len(rel.parts) == 1 and rel.name in _NOT_PROCESSING) or rel.as_posix() in _NOT_PROCESSING_PATHS:
+            continue
+        if rel.parts[0] == "acquire" and rel.as_posix() not in _ACQUIRE_KEEP:
             continue
         h.update(rel.as_posix().encode())
         h.update(path.read_bytes())

@@ -5,7 +5,9 @@ from __future__ import annotations
 import argparse
 import sys
 
-from pipeline.nlp import NER_ENGINES
+from pipeline.ner import ENGINES
+
+NER_ENGINES = ("auto", *ENGINES)  # as pipeline.nlp.NER_ENGINES, without importing spaCy for --help
 
 DESCRIPTION = """Extract the five tables (articles, facts, quotes, officials, dates) from article files.
 
