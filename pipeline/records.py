@@ -46,10 +46,14 @@ class Document:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     doc: Any = None  # spacy.tokens.Doc, with sentences and (when a model is loaded) entities
 
+    _sentences: tuple[Any, list[tuple[int, int]]] | None = field(default=None, repr=False, compare=False)
+
     def sentences(self) -> list[tuple[int, int]]:
-        """Character spans of the sentences of the parsed doc."""
+        """Character spans of the sentences of the parsed doc (computed once per parse)."""
         if self.doc is None:
             return [(0, len(self.text))] if self.text else []
+        if self._sentences is not None and self._sentences[0] is self.doc:
+            return self._sentences[1]
         spans = []
         for s in self.doc.sents:
             start, end = s.start_char, s.end_char
@@ -59,6 +63,7 @@ class Document:
                 end -= 1
             if end > start:
                 spans.append((start, end))
+        self._sentences = (self.doc, spans)
         return spans
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
