@@ -8,7 +8,8 @@ Three passes over the text, in reading order:
    indirect ones (Habibi menegaskan, ...; Menurutnya, ...; Demikian disampaikan X);
 3. speakers: a short name ("Habibi", "Anto") is the person whose fuller name holds it; -nya cues and
    pronouns ("Ia", "Dia", "Pihaknya") are the last speaker.
-Only people with at least one statement become officials.
+Only people with a title and at least one statement become officials; the quotes of other named
+speakers (a resident, a voter) stay in the quotes table.
 """
 
 from __future__ import annotations
@@ -394,8 +395,8 @@ def _rows(document: Document, people: People, statements: list[Statement]) -> tu
         ))
     officials = []
     for p in people.persons:
-        if id(p) not in counts:
-            continue
+        if id(p) not in counts or not p.role:
+            continue  # officials are people with a title; other speakers stay in the quotes table
         s, e = document.sentence_at(p.start)
         officials.append(Official(
             article_id=aid, name=p.name, role=p.role, org_type=p.org_type or "OTHER",
