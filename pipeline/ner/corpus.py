@@ -116,6 +116,11 @@ def read_conll(path: str | Path, fmt: str = "auto") -> list[Sentence]:
     """Read a CoNLL ('token POS TAG') or TSV ('token<TAB>TAG') file into mapped sentences."""
     if fmt not in ("auto", "conll", "tsv"):
         raise ValueError(f"unknown format {fmt!r}: use conll, tsv or auto")
+    if str(path).endswith(".gz"):
+        import gzip
+
+        with gzip.open(path, "rt", encoding="utf-8", newline="") as fh:
+            return list(parse_conll_lines(fh, fmt))
     with open(path, encoding="utf-8", newline="") as fh:
         return list(parse_conll_lines(fh, fmt))
 

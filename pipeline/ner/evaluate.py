@@ -50,8 +50,9 @@ def predict_spacy(nlp, sentences: list[Sentence]) -> list[list[tuple[int, int, s
     return out
 
 
-def evaluate_ner(engine: str, data_path: str | Path, fmt: str = "auto", model_dir: str | Path | None = None,
-                 limit: int = 0) -> dict:
+def evaluate_ner(
+    engine: str, data_path: str | Path, fmt: str = "auto", model_dir: str | Path | None = None, limit: int = 0
+) -> dict:
     """Evaluate an engine ('spacy' or 'stanza') on a CoNLL/TSV file.
 
     Uses the file's tokens (no re-tokenisation), one CPU thread. Returns

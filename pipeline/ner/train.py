@@ -207,13 +207,26 @@ def spacy_config_text(
 ) -> str:
     """The spaCy training config (efficiency architecture: hash embeddings + CNN, transition-based NER)."""
     return SPACY_CONFIG.format(
-        width=width, depth=depth, rows=", ".join(map(str, rows)), max_epochs=max_epochs, patience=patience,
-        dropout=dropout, eval_frequency=eval_frequency, static_vectors=str(static_vectors).lower(), seed=seed,
+        width=width,
+        depth=depth,
+        rows=", ".join(map(str, rows)),
+        max_epochs=max_epochs,
+        patience=patience,
+        dropout=dropout,
+        eval_frequency=eval_frequency,
+        static_vectors=str(static_vectors).lower(),
+        seed=seed,
     )
 
 
-def train_vectors(sentences: list[Sentence], out_dir: Path, dim: int = 64, min_count: int = 2,
-                  extra_text: Path | None = None, seed: int = SEED) -> Path:
+def train_vectors(
+    sentences: list[Sentence],
+    out_dir: Path,
+    dim: int = 64,
+    min_count: int = 2,
+    extra_text: Path | None = None,
+    seed: int = SEED,
+) -> Path:
     """Train small fastText-free word2vec vectors with gensim on the training text (+ optional raw text).
 
     Returns a spaCy vectors model directory (for `[initialize] vectors`).
@@ -224,17 +237,17 @@ def train_vectors(sentences: list[Sentence], out_dir: Path, dim: int = 64, min_c
     texts = [[t.lower() for t in s.tokens] for s in sentences]
     if extra_text is not None:
         texts.extend(_read_raw_sentences(extra_text))
-    w2v = Word2Vec(texts, vector_size=dim, window=5, min_count=min_count, sg=1, epochs=10, seed=seed,
-                   workers=1)
-    nlp = spacy.blank("id")
+    w2v = Word2Vec(
+        texts, vector_size=dim, window=5, min_count=min_count, sg=1, epochs=10, seed=seed, workers=1
+    )
     import numpy
+    from spacy.vectors import Vectors
 
+    nlp = spacy.blank("id")
     words = list(w2v.wv.index_to_key)
     data = numpy.asarray([w2v.wv[w] for w in words], dtype="float32")
-    nlp.vocab.reset_vectors(shape=data.shape)
-    for w, vec in zip(words, data, strict=True):
-        nlp.vocab.set_vector(w, vec)
-    nlp.vocab.vectors.attr = "NORM"  # type: ignore[misc]
+    # keyed by NORM (lowercase for Indonesian), matching the lowercased training text
+    nlp.vocab.vectors = Vectors(strings=nlp.vocab.strings, data=data, keys=words, attr="NORM")
     out_dir.mkdir(parents=True, exist_ok=True)
     nlp.to_disk(out_dir)
     return out_dir
@@ -259,6 +272,9 @@ def train_spacy(
     rows: tuple[int, int, int, int] = (5000, 1000, 2500, 2500),
     vectors: bool = False,
     raw_text: str | Path | None = None,
+    silver: str | Path | None = None,
+    silver_limit: int = 0,
+    eval_frequency: int = 200,
     work_dir: str | Path | None = None,
     verbose: bool = True,
 ) -> dict:
@@ -276,16 +292,36 @@ def train_spacy(
     tmp = Path(work_dir) if work_dir else Path(tempfile.mkdtemp(prefix="ner_spacy_"))
     tmp.mkdir(parents=True, exist_ok=True)
     train, dev, counts = load_training_sentences(data_dir, n_domain=n_domain, seed=seed)
+    if silver:
+        silver_sents = read_conll(silver, "tsv")
+        if silver_limit:
+            silver_sents = silver_sents[:silver_limit]
+        counts["silver/train"] = len(silver_sents)
+        train = train + silver_sents
     to_docbin(train, tmp / "train.spacy")
     to_docbin(dev, tmp / "dev.spacy")
-    overrides: dict[str, object] = {"paths.train": str(tmp / "train.spacy"), "paths.dev": str(tmp / "dev.spacy")}
+    overrides: dict[str, object] = {
+        "paths.train": str(tmp / "train.spacy"),
+        "paths.dev": str(tmp / "dev.spacy"),
+    }
     if vectors:
-        vec_dir = train_vectors(train, tmp / "vectors", extra_text=Path(raw_text) if raw_text else None,
-                                seed=seed)
+        vec_dir = train_vectors(
+            train, tmp / "vectors", extra_text=Path(raw_text) if raw_text else None, seed=seed
+        )
         overrides["paths.vectors"] = str(vec_dir)
     cfg_path = tmp / "config.cfg"
-    cfg_path.write_text(spacy_config_text(width=width, depth=depth, rows=rows, max_epochs=max_epochs,
-                                          static_vectors=vectors, seed=seed), encoding="utf-8")
+    cfg_path.write_text(
+        spacy_config_text(
+            width=width,
+            depth=depth,
+            rows=rows,
+            max_epochs=max_epochs,
+            static_vectors=vectors,
+            seed=seed,
+            eval_frequency=eval_frequency,
+        ),
+        encoding="utf-8",
+    )
     run_dir = tmp / "run"
     if not verbose:
         logging.getLogger("spacy").setLevel(logging.WARNING)
@@ -313,8 +349,16 @@ def train_spacy(
         "counts": counts,
         "seconds": round(seconds, 1),
         "dev": nlp.meta.get("performance", {}),
-        "settings": {"n_domain": n_domain, "max_epochs": max_epochs, "width": width, "depth": depth,
-                     "rows": list(rows), "vectors": vectors},
+        "settings": {
+            "n_domain": n_domain,
+            "max_epochs": max_epochs,
+            "width": width,
+            "depth": depth,
+            "rows": list(rows),
+            "vectors": vectors,
+            "silver": bool(silver),
+            "silver_limit": silver_limit,
+        },
     }
     (output_dir / "training.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
     if work_dir is None:
@@ -322,8 +366,9 @@ def train_spacy(
     return summary
 
 
-def export_for_stanza(out_dir: str | Path, data_dir: str | Path = DATA_DIR, n_domain: int = 1500,
-                      seed: int = SEED) -> dict[str, int]:
+def export_for_stanza(
+    out_dir: str | Path, data_dir: str | Path = DATA_DIR, n_domain: int = 1500, seed: int = SEED
+) -> dict[str, int]:
     """Write train/dev as 'token<TAB>BIO' files (stanza's ner_tagger reads this format)."""
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -333,4 +378,181 @@ def export_for_stanza(out_dir: str | Path, data_dir: str | Path = DATA_DIR, n_do
     return counts
 
 
-__all__ = ["load_training_sentences", "sentence_text", "spacy_config_text", "train_spacy", "export_for_stanza"]
+def _write_stanza_json(sentences: list[Sentence], path: Path) -> None:
+    doc = [[{"text": t, "ner": g} for t, g in zip(s.tokens, s.tags, strict=True)] for s in sentences]
+    path.write_text(json.dumps(doc, ensure_ascii=False), encoding="utf-8")
+
+
+def build_stanza_pretrain(
+    sentences: list[Sentence],
+    path: Path,
+    dim: int = 100,
+    min_count: int = 2,
+    raw_text: Path | None = None,
+    seed: int = SEED,
+    max_vocab: int = 40000,
+) -> Path:
+    """Train word2vec vectors (gensim, 1 worker, fixed seed) and save them as a stanza pretrain (.pt) file.
+
+    Nothing is downloaded: the vectors come from the training text (lowercased) and optional raw text.
+    """
+    import numpy
+    import torch
+    from gensim.models import Word2Vec
+    from stanza.models.common.pretrain import PretrainedWordVocab
+    from stanza.models.common.vocab import VOCAB_PREFIX
+
+    texts = [[t.lower() for t in s.tokens] for s in sentences]
+    if raw_text is not None:
+        texts.extend(_read_raw_sentences(raw_text))
+    w2v = Word2Vec(
+        texts, vector_size=dim, window=5, min_count=min_count, sg=1, epochs=10, seed=seed, workers=1
+    )
+    words = [w for w in w2v.wv.index_to_key if w not in VOCAB_PREFIX][:max_vocab]
+    emb = numpy.zeros((len(words) + len(VOCAB_PREFIX), dim), dtype="float32")
+    for i, w in enumerate(words):
+        emb[i + len(VOCAB_PREFIX)] = w2v.wv[w]
+    vocab = PretrainedWordVocab(words)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    torch.save(
+        {"vocab": vocab.state_dict(), "emb": torch.from_numpy(emb)},
+        path,
+        _use_new_zipfile_serialization=False,
+    )
+    return path
+
+
+def stanza_tagger_args(
+    work_dir: Path,
+    seed: int = SEED,
+    max_steps: int = 6000,
+    device: str = "cpu",
+    extra_args: list[str] | None = None,
+) -> list[str]:
+    """Arguments for `python -m stanza.models.ner_tagger` on the files written by `prepare_stanza`."""
+    return [
+        "--mode",
+        "train",
+        "--shorthand",
+        "id_pemilu",
+        "--train_file",
+        str(work_dir / "train.json"),
+        "--eval_file",
+        str(work_dir / "dev.json"),
+        "--wordvec_pretrain_file",
+        str(work_dir / "id_pretrain.pt"),
+        "--save_dir",
+        str(work_dir / "saved"),
+        "--save_name",
+        "id_ner_nertagger.pt",
+        "--scheme",
+        "bioes",
+        "--max_steps",
+        str(max_steps),
+        "--eval_interval",
+        "300",
+        "--max_steps_no_improve",
+        "2500",
+        "--batch_size",
+        "32",
+        "--seed",
+        str(seed),
+        "--device",
+        device,
+        "--char_lowercase",
+        *(extra_args or []),
+    ]
+
+
+def prepare_stanza(
+    work_dir: str | Path,
+    data_dir: str | Path = DATA_DIR,
+    n_domain: int = 1500,
+    seed: int = SEED,
+    raw_text: str | Path | None = None,
+) -> dict[str, int]:
+    """Write stanza's training inputs into `work_dir`: train.json, dev.json and the id_pretrain.pt vectors."""
+    work_dir = Path(work_dir)
+    work_dir.mkdir(parents=True, exist_ok=True)
+    train, dev, counts = load_training_sentences(data_dir, n_domain=n_domain, seed=seed)
+    _write_stanza_json(train, work_dir / "train.json")
+    _write_stanza_json(dev, work_dir / "dev.json")
+    build_stanza_pretrain(
+        train, work_dir / "id_pretrain.pt", raw_text=Path(raw_text) if raw_text else None, seed=seed
+    )
+    (work_dir / "counts.json").write_text(json.dumps(counts), encoding="utf-8")
+    return counts
+
+
+def train_stanza(
+    output_dir: str | Path = REPO_ROOT / "models" / "id_ner_stanza",
+    data_dir: str | Path = DATA_DIR,
+    n_domain: int = 1500,
+    seed: int = SEED,
+    max_steps: int = 6000,
+    raw_text: str | Path | None = None,
+    device: str | None = None,
+    work_dir: str | Path | None = None,
+    extra_args: list[str] | None = None,
+    continue_steps: int = 0,
+) -> dict:
+    """Train the stanza NER tagger (stanza.models.ner_tagger) on the same data as the spaCy model.
+
+    Word vectors are trained here (no download). `max_steps` of training, then (if `continue_steps`) a
+    second run of that many steps started from the best model (stanza's --finetune: fresh optimiser).
+    Writes `id_ner_nertagger.pt` and `id_pretrain.pt` into `output_dir`. Needs the optional extra
+    (stanza + torch). Returns a summary dict.
+    """
+    try:
+        import torch
+        from stanza.models import ner_tagger
+    except ImportError as exc:  # pragma: no cover - depends on the environment
+        raise ImportError(
+            "training the stanza engine needs the optional extra: pip install -e '.[stanza]'"
+        ) from exc
+
+    t0 = time.time()
+    output_dir = Path(output_dir)
+    tmp = Path(work_dir) if work_dir else Path(tempfile.mkdtemp(prefix="ner_stanza_"))
+    counts = prepare_stanza(tmp, data_dir, n_domain=n_domain, seed=seed, raw_text=raw_text)
+    if device is None:
+        device = "cuda" if torch.cuda.is_available() else "cpu"
+    args = stanza_tagger_args(tmp, seed=seed, max_steps=max_steps, device=device, extra_args=extra_args)
+    ner_tagger.main(args)
+    if continue_steps:
+        ner_tagger.main(
+            stanza_tagger_args(
+                tmp,
+                seed=seed,
+                max_steps=continue_steps,
+                device=device,
+                extra_args=[*(extra_args or []), "--finetune"],
+            )
+        )
+    output_dir.mkdir(parents=True, exist_ok=True)
+    shutil.copy2(tmp / "saved" / "id_ner_nertagger.pt", output_dir / "id_ner_nertagger.pt")
+    shutil.copy2(tmp / "id_pretrain.pt", output_dir / "id_pretrain.pt")
+    summary = {
+        "engine": "stanza",
+        "seed": seed,
+        "counts": counts,
+        "seconds": round(time.time() - t0, 1),
+        "device": device,
+        "max_steps": max_steps,
+        "continue_steps": continue_steps,
+        "raw_text": bool(raw_text),
+    }
+    (output_dir / "training.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    if work_dir is None:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return summary
+
+
+__all__ = [
+    "load_training_sentences",
+    "sentence_text",
+    "spacy_config_text",
+    "train_spacy",
+    "train_stanza",
+    "export_for_stanza",
+]
