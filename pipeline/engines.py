@@ -271,7 +271,9 @@ class DaskEngine(Engine):
 
     def start(self) -> None:
         distributed = _dask()
-        if self.scheduler:
+        if self.scheduler and Path(self.scheduler).is_file():  # dask scheduler --scheduler-file FILE
+            self.client = distributed.Client(scheduler_file=self.scheduler)
+        elif self.scheduler:
             self.client = distributed.Client(self.scheduler)
         else:
             self.cluster = distributed.LocalCluster(n_workers=self.workers, threads_per_worker=1,

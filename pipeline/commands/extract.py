@@ -40,8 +40,9 @@ def add_common(p: argparse.ArgumentParser) -> None:
                    help="local: a process pool on this machine (default); dask: a Dask cluster "
                         "(needs the [dask] extra)")
     p.add_argument("--scheduler", metavar="ADDRESS",
-                   help="Dask scheduler address, e.g. tcp://10.0.0.5:8786 (with --engine dask; "
-                        "without it a LocalCluster is started)")
+                   help="Dask scheduler address, e.g. tcp://10.0.0.5:8786, or a scheduler file written by "
+                        "`dask scheduler --scheduler-file` (with --engine dask; without it a LocalCluster is "
+                        "started)")
     p.add_argument("--force", action="store_true",
                    help="reprocess every article, discarding the shards of earlier runs")
     p.add_argument("--shard-size", type=int, default=500, metavar="N",
