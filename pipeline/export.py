@@ -80,11 +80,17 @@ def load_tables(out_dir: str | Path) -> dict[str, pd.DataFrame]:
         ensure_people(out)
     except OSError as exc:  # a read-only folder: build them in memory
         log.warning("cannot write the people tables into %s (%s); building them in memory", out, exc)
+    except Exception as exc:  # noqa: BLE001 - a broken officials table must not stop the export
+        log.warning("the people tables could not be built: %s", exc)
     for name in EXPORT_TABLES:
         if (out / f"{name}.parquet").exists() or (out / f"{name}.csv").exists():
             tables[name] = read_table(out, name)
     if "officials" in tables and "people" not in tables:
-        tables["people"], tables["people_merges"] = people_tables(tables["officials"], tables.get("articles"))
+        try:
+            tables["people"], tables["people_merges"] = people_tables(tables["officials"],
+                                                                      tables.get("articles"))
+        except Exception as exc:  # noqa: BLE001
+            log.warning("the people tables could not be built: %s", exc)
     if not tables:
         raise ExportError(f"no output tables in {str(out)!r} (articles.parquet, facts.parquet, ...)")
     return tables

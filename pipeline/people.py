@@ -125,13 +125,12 @@ class _Form:
     misses: list[tuple[int, str]] = field(default_factory=list)
     idx: int = -1
 
-    @property
-    def tokens(self) -> frozenset[str]:
-        return frozenset(self.key.split())
+    tokens: frozenset[str] = frozenset()
+    n_tokens: int = 0
 
-    @property
-    def n_tokens(self) -> int:
-        return len(self.key.split())
+    def __post_init__(self) -> None:
+        words = self.key.split()
+        self.tokens, self.n_tokens = frozenset(words), len(words)
 
     @property
     def known(self) -> int:
@@ -168,7 +167,7 @@ def _make_forms(off: pd.DataFrame) -> list[_Form]:
     common = common_given_names()
     forms: dict[tuple[str, str, str, str, str], _Form] = {}
     for i, row in enumerate(off.itertuples(index=False)):
-        key = name_key(_text(row.name))
+        key = _key(_text(row.name))
         if not key:
             continue
         article = _text(row.article_id)
@@ -185,46 +184,84 @@ def _make_forms(off: pd.DataFrame) -> list[_Form]:
     return out
 
 
-def _candidates(s: _Form, forms: list[_Form], by_token: dict[str, list[int]]) -> tuple[list[int], str]:
+MAX_NOTES = 5  # near misses noted per name form
+
+
+class _Index:
+    """Forms by name key, by (key, org, region) and by (word, org, region)."""
+
+    def __init__(self, forms: list[_Form]) -> None:
+        self.by_key: dict[str, list[int]] = defaultdict(list)
+        self.by_key_place: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+        self.by_word_place: dict[tuple[str, str, str], set[int]] = defaultdict(set)
+        for i, f in enumerate(forms):
+            self.by_key[f.key].append(i)
+            self.by_key_place[(f.key, f.org, f.region)].append(i)
+            for t in f.tokens:
+                self.by_word_place[(t, f.org, f.region)].add(i)
+
+    def fuller(self, s: _Form) -> set[int]:
+        """Forms with the same org and region whose words include all words of `s`."""
+        pools = sorted((self.by_word_place.get((t, s.org, s.region), set()) for t in s.tokens), key=len)
+        return set.intersection(*pools) if pools else set()
+
+
+def _note(s: _Form, j: int, text: str | Callable[[], str]) -> None:
+    """Note a form kept apart from `s` (at most MAX_NOTES; the text is made only when kept)."""
+    if len(s.misses) < MAX_NOTES:
+        s.misses.append((j, text if isinstance(text, str) else text()))
+
+
+def _candidates(s: _Form, forms: list[_Form], index: _Index) -> tuple[list[int], str]:
     """Forms that `s` may be a less informative mention of, and the rule that would apply.
 
     Forms that share the name but are kept apart are noted in `s.misses` with the reason.
     """
     common = common_given_names()
-    pools = [set(by_token[t]) for t in s.tokens]
-    pool = set.intersection(*pools) if pools else set()
     same_key, shorter = [], []
-    for j in sorted(pool):
+    # the same name elsewhere: noted (multi-word names only; a bare word elsewhere says little)
+    if s.n_tokens >= 2:
+        for j in index.by_key[s.key]:
+            f = forms[j]
+            if len(s.misses) >= MAX_NOTES:
+                break
+            if f is not s and ((s.org and f.org and s.org != f.org)
+                               or (s.region and f.region and s.region != f.region)):
+                _note(s, j, f"{f.label()}: different org or region")
+    # the same name with more known fields
+    pool = index.by_key_place[(s.key, s.org, s.region)] if (s.org and s.region) else (
+        index.by_key[s.key] if s.n_tokens >= 2 else [])
+    for j in pool:
         f = forms[j]
-        if f is s:
+        if f is s or not all(not a or a == b for a, b in ((s.org, f.org), (s.region, f.region))):
             continue
-        if (s.org and f.org and s.org != f.org) or (s.region and f.region and s.region != f.region):
-            s.misses.append((j, f"{f.label()}: different org or region"))
+        if not (f.known > s.known and all(not a or b for a, b in (
+                (s.org, f.org), (s.region, f.region), (s.family, f.family)))):
             continue
         if not families_compatible(s.family, f.family):
-            s.misses.append((j, f"{f.label()}: role {f.family!r} is not {s.family!r}"))
-            continue
-        if s.article and s.article not in f.articles:
-            s.misses.append((j, f"{f.label()}: '{s.key}' is a common given name and the two never share an "
-                                "article"))
-            continue
-        if f.key == s.key:
-            if s.n_tokens < 2 and (not s.org or not s.region):
-                s.misses.append((j, f"{f.label()}: a single name with unknown org or region"))
-                continue
-            if f.known > s.known and all(not a or b for a, b in (
-                    (s.org, f.org), (s.region, f.region), (s.family, f.family))):
-                same_key.append(j)
-        elif s.tokens < f.tokens:
-            if not (s.org and s.org == f.org) or s.region != f.region or (
-                    not s.region and not s.articles & f.articles):
-                s.misses.append((j, f"{f.label()}: org or region unknown"))
-                continue
-            if s.n_tokens == 1 and len(s.key) < 3:
-                continue
-            shorter.append(j)
+            _note(s, j, lambda f=f: f"{f.label()}: role {f.family!r} is not {s.family!r}")
+        elif s.article and s.article not in f.articles:
+            _note(s, j, lambda f=f: f"{f.label()}: '{s.key}' is a common given name and the two never "
+                                    "share an article")
+        else:
+            same_key.append(j)
     if same_key:
         return same_key, "same_key_unknown_fields"
+    # fuller names with the same org and region (both unknown: only within one article)
+    if s.org and not (s.n_tokens == 1 and len(s.key) < 3):
+        for j in sorted(index.fuller(s)):
+            f = forms[j]
+            if not s.tokens < f.tokens:
+                continue
+            if not s.region and not s.articles & f.articles:
+                continue
+            if not families_compatible(s.family, f.family):
+                _note(s, j, lambda f=f: f"{f.label()}: role {f.family!r} is not {s.family!r}")
+            elif s.article and s.article not in f.articles:
+                _note(s, j, lambda f=f: f"{f.label()}: '{s.key}' is a common given name and the two never "
+                                        "share an article")
+            else:
+                shorter.append(j)
     rule = "short_form_same_article" if (s.n_tokens == 1 and s.key in common) else "short_form"
     return shorter, rule
 
@@ -244,14 +281,11 @@ def _cluster(forms: list[_Form]) -> _Union:
                 if a < b and fa.family != fb.family and families_compatible(fa.family, fb.family):
                     uf.union(a, b)
     # rules 3 and 4: less informative forms join the single more informative person they match
-    by_token: dict[str, list[int]] = defaultdict(list)
-    for i, f in enumerate(forms):
-        for t in f.tokens:
-            by_token[t].append(i)
+    index = _Index(forms)
     order = sorted(range(len(forms)), key=lambda i: (-forms[i].n_tokens, -forms[i].known, i))
     for i in order:
         s = forms[i]
-        cands, rule = _candidates(s, forms, by_token)
+        cands, rule = _candidates(s, forms, index)
         if not cands:
             continue
         roots = sorted({uf.find(j) for j in cands})
@@ -300,11 +334,22 @@ def province_of(region_code: str) -> str:
     return _provinces().get(code, "") if code else ""
 
 
+@lru_cache(maxsize=65536)
+def _key(name: str) -> str:
+    return name_key(name)
+
+
+@lru_cache(maxsize=65536)
+def _stripped(name: str) -> str:
+    """The name as written without honorifics and degrees."""
+    return strip_particles(name) or name
+
+
 def _first_key(records: list[dict], name: str) -> Callable[[int], tuple]:
     """Sort key of the canonical mention: earliest dated, written like the display name."""
     def key(r: int) -> tuple:
         rec = records[r]
-        written = strip_particles(rec["name"]) or rec["name"]
+        written = _stripped(rec["name"])
         return (rec["published"] == "", rec["published"], written != name, rec["article_id"])
     return key
 
@@ -359,43 +404,42 @@ def people_tables(officials: pd.DataFrame, articles: pd.DataFrame | None = None,
         return "; ".join(dict.fromkeys(notes))
 
     for pid, (group, canon, org, region_code) in zip(ids, plan, strict=True):
-        rows = off.iloc[sorted(r for f in group for r in f.rows)]
-        canon_rows = off.iloc[canon.rows]
-        written = Counter(strip_particles(n) or n for n in canon_rows["name"])
+        rows = [records[r] for f in group for r in f.rows]
+        written = Counter(_stripped(records[r]["name"]) for r in canon.rows)
         name = sorted(written.items(), key=lambda kv: (-kv[1], -len(kv[0]), kv[0]))[0][0]
-        all_forms = Counter(strip_particles(n) or n for n in rows["name"])
-        hist = rows.sort_values(["published", "article_id"], kind="stable")
+        all_forms = Counter(_stripped(r["name"]) for r in rows)
+        hist = sorted(rows, key=lambda r: (r["published"], r["article_id"]))
         roles: dict[str, list[str]] = defaultdict(list)
         orgs: dict[str, list[str]] = defaultdict(list)
-        for r in hist.itertuples(index=False):
-            if r.role:
-                roles[r.role].append(r.published)
-            if r.org_type:
-                orgs[" ".join(x for x in (r.org_type, r.region or r.region_code) if x)].append(r.published)
-        with_role = hist[hist["role"] != ""]
-        latest_role = with_role["role"].iloc[-1] if len(with_role) else ""
-        regions = Counter(x for x in rows["region"] if x)
-        dates = [d for d in rows["published"] if d]
+        for r in hist:
+            if r["role"]:
+                roles[r["role"]].append(r["published"])
+            if r["org_type"]:
+                where = r["region"] or r["region_code"]
+                orgs[" ".join(x for x in (r["org_type"], where) if x)].append(r["published"])
+        with_role = [r["role"] for r in hist if r["role"]]
+        regions = Counter(r["region"] for r in rows if r["region"])
+        dates = [r["published"] for r in rows if r["published"]]
         notes = [n for n in dict.fromkeys(form_notes(f.idx) for f in group) if n]
         people.append({
-            "person_id": pid, "name": name, "name_key": canon.key, "role": latest_role, "org_type": org,
-            "region_code": region_code, "region": regions.most_common(1)[0][0] if regions else "",
-            "province": province_of(region_code),
+            "person_id": pid, "name": name, "name_key": canon.key, "role": with_role[-1] if with_role else "",
+            "org_type": org, "region_code": region_code,
+            "region": regions.most_common(1)[0][0] if regions else "", "province": province_of(region_code),
             "roles": "; ".join(f"{k} ({_span(v)})" if _span(v) else k for k, v in roles.items()),
-            "titles": "; ".join(dict.fromkeys(t for t in hist["title"] if t)),
+            "titles": "; ".join(dict.fromkeys(r["title"] for r in hist if r["title"])),
             "organisations": "; ".join(f"{k} ({_span(v)})" if _span(v) else k for k, v in orgs.items()),
             "first_seen": min(dates) if dates else "", "last_seen": max(dates) if dates else "",
-            "n_articles": rows["article_id"].nunique(), "n_mentions": len(rows),
-            "n_quotes": int(rows["n_quotes"].sum()),
-            "article_ids": "; ".join(dict.fromkeys(hist["article_id"])),
+            "n_articles": len({r["article_id"] for r in rows}), "n_mentions": len(rows),
+            "n_quotes": sum(int(r["n_quotes"]) for r in rows),
+            "article_ids": "; ".join(dict.fromkeys(r["article_id"] for r in hist)),
             "name_forms": "; ".join(n for n, _ in sorted(all_forms.items(), key=lambda kv: (-kv[1], kv[0]))),
             "merge_rules": "; ".join(sorted({f.rule or "same_key_role_change"
                                              for f in group if f is not canon})),
             "kept_apart": "; ".join(notes),
             "history": json.dumps([
-                {"article_id": r.article_id, "published": r.published, "name": r.name, "role": r.role,
-                 "org_type": r.org_type, "region_code": r.region_code, "title": r.title,
-                 "n_quotes": int(r.n_quotes)} for r in hist.itertuples(index=False)], ensure_ascii=False),
+                {"article_id": r["article_id"], "published": r["published"], "name": r["name"],
+                 "role": r["role"], "org_type": r["org_type"], "region_code": r["region_code"],
+                 "title": r["title"], "n_quotes": int(r["n_quotes"])} for r in hist], ensure_ascii=False),
         })
         first = min(canon.rows, key=_first_key(records, name))
         for f in group:
@@ -410,7 +454,7 @@ def people_tables(officials: pd.DataFrame, articles: pd.DataFrame | None = None,
                 if r == first:
                     rule, reason = "canonical", "the first mention of the fullest name form of this person"
                 elif f is canon:
-                    written = strip_particles(o["name"]) or o["name"]
+                    written = _stripped(o["name"])
                     rule = "same_key"
                     reason = ("same name key, org, region and role family as the canonical mention"
                               + (f" (spelt '{written}' here)" if written != name else ""))

@@ -172,11 +172,11 @@ def open_tables(out_dir: str | Path, build_people: bool = True) -> duckdb.DuckDB
     con = duckdb.connect()
     varchar = _udf_types()
     con.create_function("name_key", name_key, [varchar], varchar)  # type: ignore[list-item]
-    if build_people:
-        _register_people(con, out)
-    found = []
+    found = sorted(_register_people(con, out)) if build_people else []
     for table in TABLE_NAMES:
         pq, csv = out / f"{table}.parquet", out / f"{table}.csv"
+        if table in found:
+            continue
         if pq.exists():
             path = str(pq.resolve()).replace("'", "''")
             con.execute(f"CREATE OR REPLACE VIEW {table} AS SELECT * FROM read_parquet('{path}')")
@@ -193,7 +193,7 @@ def open_tables(out_dir: str | Path, build_people: bool = True) -> duckdb.DuckDB
     return con
 
 
-def _register_people(con: duckdb.DuckDBPyConnection, out: Path) -> None:
+def _register_people(con: duckdb.DuckDBPyConnection, out: Path) -> set[str]:
     """Build the people tables when missing or stale; in memory when the folder is read-only."""
     from pipeline.people import ensure_people, people_tables
     from pipeline.write import read_table
@@ -202,13 +202,17 @@ def _register_people(con: duckdb.DuckDBPyConnection, out: Path) -> None:
         ensure_people(out)
     except OSError as exc:
         if not (out / "officials.parquet").exists():
-            return
+            return set()
         log.warning("cannot write the people tables into %s (%s); building them in memory", out, exc)
         people, merges = people_tables(read_table(out, "officials"),
                                        read_table(out, "articles") if (out / "articles.parquet").exists()
                                        else None)
         con.register("people", people)
         con.register("people_merges", merges)
+        return {"people", "people_merges"}
+    except Exception as exc:  # noqa: BLE001 - a broken officials table must not stop other queries
+        log.warning("the people tables could not be built: %s", exc)
+    return set()
 
 
 def tables_in(con: duckdb.DuckDBPyConnection) -> dict[str, list[str]]:
