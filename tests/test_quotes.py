@@ -65,3 +65,12 @@ def test_no_speaker_no_quote(make_doc) -> None:
     regions = resolve_regions(find_regions(doc.text), doc.text)
     quotes, officials = extract_quotes(doc, regions, find_bodies(doc.text, regions))
     assert quotes == [] and officials == []
+
+
+def test_cue_followed_by_a_title(make_doc) -> None:
+    doc = make_doc('"Semua anggota PPS wajib hadir dalam bimtek," kata Ketua KPU Kabupaten Bogor, Ahmad Fauzi, '
+                   "di Cibinong, Senin. Ia menambahkan, bimtek digelar selama tiga hari di hotel.")
+    regions = resolve_regions(find_regions(doc.text), doc.text)
+    quotes, officials = extract_quotes(doc, regions, find_bodies(doc.text, regions))
+    assert [(o.name, o.role, o.region_code, o.n_quotes) for o in officials] == [("Ahmad Fauzi", "ketua", "32.01", 2)]
+    assert [q.quote_type for q in quotes] == ["direct", "indirect"]

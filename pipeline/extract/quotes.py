@@ -302,7 +302,10 @@ def extract_quotes(document: Document, regions: list[RegionMention], bodies: lis
                     name = _trim_name(who)
                     speaker = people.find(name) if name else None
                     if speaker is None and name and len(name.split()) >= 2:
-                        speaker = people.add(name, qe + post.start("who"), qe + post.start("who") + len(name))
+                        speaker = people.add(name, post.start("who"), post.start("who") + len(name))
+                    if speaker is None:  # '..." kata Ketua KPU Kota X, Ahmad': the titled person named there
+                        speaker = next((p for p in people.persons if post.start("who") <= p.start < p_end
+                                        and p.start - post.start("who") < 150), None)
                 else:
                     speaker = current
             else:
