@@ -26,10 +26,11 @@ from pathlib import Path
 import numpy as np
 from tqdm import tqdm
 
-from pipeline.acquire.read import read_articles
+from pipeline.acquire.read import iter_input_files, read_articles
 from pipeline.assemble import Assembler
 from pipeline.engines import Engine, ShardResult, ShardTask, make_engine, max_rss_mb
 from pipeline.shards import (
+    SHARD_DIR,
     KeyIndex,
     ShardConfigError,
     ShardEntry,
@@ -117,11 +118,19 @@ class RunSummary:
         return lines
 
 
+def input_files(inputs: list[str], out_dir: Path) -> Iterator[Path]:
+    """The files `read_articles` would read, in its order, minus those inside the output's shard folder."""
+    shard_dir = os.path.abspath(out_dir / SHARD_DIR) + os.sep
+    for path in iter_input_files(inputs):
+        if not os.path.abspath(path).startswith(shard_dir):
+            yield path
+
+
 class _Scan:
     """The client's pass over the input: keys every article, yields shards of the ones to process."""
 
-    def __init__(self, inputs: list[str], done: KeyIndex, shard_size: int, ner: str, batch_size: int,
-                 store: ShardStore, dest: str | None, bar: tqdm) -> None:
+    def __init__(self, inputs: Callable[[], Iterator[Path]], done: KeyIndex, shard_size: int, ner: str,
+                 batch_size: int, store: ShardStore, dest: str | None, bar: tqdm) -> None:
         self.inputs, self.done, self.shard_size = inputs, done, shard_size
         self.ner, self.batch_size, self.store, self.dest, self.bar = ner, batch_size, store, dest, bar
         self.keys = array("q")
@@ -141,7 +150,7 @@ class _Scan:
     def tasks(self) -> Iterator[ShardTask]:
         batch: list = []
         pending_skips = 0
-        for art in read_articles(self.inputs):
+        for art in read_articles(self.inputs()):
             occ = self._occurrence(art.id)
             if occ:
                 art.status, art.error = "error", f"duplicate article id {art.id!r}"
@@ -255,7 +264,8 @@ def run_extract(
             raise RuntimeError(f"--ner {ner}: the model is not installed (see `pemilu-facts ner --help`)")
         store.remove_orphans()
         done = store.done_keys()
-        total = count_articles(inputs)
+        files = lambda: input_files(inputs, out)  # noqa: E731
+        total = count_articles(files())
         lanes = max(1, nworkers)
         size = max(1, min(shard_size, max(min(MIN_AUTO_SHARD, shard_size), math.ceil(total / (4 * lanes)))))
         eng = make_engine(engine, nworkers, ner, scheduler, ship_model)
@@ -263,7 +273,7 @@ def run_extract(
                              workers=nworkers, scheduler=scheduler, forced=force)
         bar = tqdm(total=total, desc="articles", unit="art", disable=not progress, smoothing=0.05,
                    dynamic_ncols=True)
-        scan = _Scan(inputs, done, size, ner, batch_size, store,
+        scan = _Scan(files, done, size, ner, batch_size, store,
                      str(store.dir) if eng.writes_shards else None, bar)
         expect_ner = not config["model"].startswith("none")
         t_proc = time.perf_counter()

@@ -322,3 +322,20 @@ def test_key_index_lookup() -> None:
     assert list(idx.lookup(np.array([7, 30, 99, -5]))) == [3, 0, -1, 1]
     assert 12 in idx and 13 not in idx
     assert list(KeyIndex(np.empty(0, np.int64)).lookup(np.array([1]))) == [-1]
+
+
+def test_output_folder_inside_the_input_is_not_read(tmp_path: Path) -> None:
+    write_corpus(tmp_path, 5, seed=8, per_file=10, small=True, gold=False)
+    out = tmp_path / "results"
+    first = run_extract([str(tmp_path)], out, ner="none", progress=False, workers=0)
+    second = run_extract([str(tmp_path)], out, ner="none", progress=False, workers=0)
+    assert first.counts["articles"] == second.counts["articles"] == 5
+    assert (second.processed, second.reused) == (0, 5)
+
+
+def test_dask_engine_without_dask_says_how_to_install(tmp_path: Path,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "distributed", None)  # import distributed -> ImportError
+    arts, _ = write_corpus(tmp_path / "src", 2, seed=9, small=True, gold=False)
+    with pytest.raises(RuntimeError, match=r"pip install 'pemilu-facts\[dask\]'"):
+        run_extract([str(arts)], tmp_path / "out", ner="none", progress=False, workers=1, engine="dask")
