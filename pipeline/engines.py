@@ -95,7 +95,13 @@ def _watch_client(pid: int, interval: float = 1.0) -> None:
 
 
 def init_worker(ner: str, log_level: int = logging.WARNING, client_pid: int | None = None) -> None:
-    """Pool initializer: watch the client, load the model now (a failure is reported by the first task)."""
+    """Pool initializer: watch the client, load the model now (a failure is reported by the first task).
+
+    Workers ignore Ctrl-C: the client handles it and stops them.
+    """
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     logging.basicConfig(level=log_level, format="%(levelname)s %(name)s: %(message)s")
     if client_pid:
         import threading
@@ -184,7 +190,8 @@ class Engine:
 
     def restart(self) -> None: ...
 
-    def close(self) -> None: ...
+    def close(self, abort: bool = False) -> None:
+        """Stop the workers; `abort` (after an error or Ctrl-C) does not wait for running shards."""
 
     @property
     def max_in_flight(self) -> int:
@@ -230,10 +237,14 @@ class LocalEngine(Engine):
         self.close()
         self.start()
 
-    def close(self) -> None:
-        if self.pool is not None:
-            self.pool.shutdown(wait=True, cancel_futures=True)
-            self.pool = None
+    def close(self, abort: bool = False) -> None:
+        if self.pool is None:
+            return
+        if abort:  # the running shards are lost anyway (not committed): stop their processes now
+            for proc in list(getattr(self.pool, "_processes", {}).values()):
+                proc.terminate()
+        self.pool.shutdown(wait=True, cancel_futures=True)
+        self.pool = None
 
     @property
     def max_in_flight(self) -> int:
@@ -295,7 +306,7 @@ class DaskEngine(Engine):
         done, _ = distributed.wait(list(futures), return_when="FIRST_COMPLETED")
         return set(done)
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
         if self.client is not None:
             self.client.close()
         if self.cluster is not None:

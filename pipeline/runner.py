@@ -298,9 +298,12 @@ def run_extract(
         eng.start()
         try:
             _drive(eng, scan.tasks(), on_result)
+        except BaseException:
+            eng.close(abort=True)
+            raise
         finally:
-            eng.close()
             bar.close()
+        eng.close()
         summary.notes.extend(getattr(eng, "notes", []))
         summary.workers = eng.workers if engine == "dask" else nworkers
         summary.process_seconds = time.perf_counter() - t_proc
