@@ -29,8 +29,10 @@ from tqdm import tqdm
 from pipeline.acquire.read import iter_input_files, read_articles
 from pipeline.assemble import Assembler
 from pipeline.engines import Engine, ShardResult, ShardTask, make_engine, max_rss_mb
+from pipeline.schema import TABLES
 from pipeline.shards import (
     SHARD_DIR,
+    TEXTS,
     KeyIndex,
     ShardConfigError,
     ShardEntry,
@@ -262,6 +264,7 @@ def run_extract(
         store.check_config(config)
         if engine == "local" and config["model"].endswith(": missing"):
             raise RuntimeError(f"--ner {ner}: the model is not installed (see `pemilu-facts ner --help`)")
+        damaged = store.verify([*TABLES, TEXTS])
         store.remove_orphans()
         done = store.done_keys()
         files = lambda: input_files(inputs, out)  # noqa: E731
@@ -271,6 +274,8 @@ def run_extract(
         eng = make_engine(engine, nworkers, ner, scheduler, ship_model)
         summary = RunSummary(out_dir=str(out), engine=eng.name if engine == "local" else "dask",
                              workers=nworkers, scheduler=scheduler, forced=force)
+        if damaged:
+            summary.notes.append(f"{len(damaged)} damaged or missing shards were redone")
         bar = tqdm(total=total, desc="articles", unit="art", disable=not progress, smoothing=0.05,
                    dynamic_ncols=True)
         scan = _Scan(files, done, size, ner, batch_size, store,

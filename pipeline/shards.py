@@ -406,6 +406,24 @@ class ShardStore:
                  for s in self.shards]
         return KeyIndex(np.concatenate(parts) if parts else np.empty(0, dtype=np.int64))
 
+    def verify(self, tables: Iterable[str]) -> list[str]:
+        """Forget listed shards whose files are missing or unreadable (their articles get redone)."""
+        import pyarrow.parquet as pq
+
+        bad = []
+        for entry in self.shards:
+            try:
+                for table in tables:
+                    pq.read_metadata(self.shard_path(entry.name, table))
+            except Exception:  # noqa: BLE001 - missing, truncated, not Parquet: all mean "redo"
+                bad.append(entry.name)
+        if bad:
+            log.warning("%d shards are damaged or missing and will be redone: %s", len(bad),
+                        ", ".join(bad[:5]))
+            self.shards = [s for s in self.shards if s.name not in set(bad)]
+            self.save()
+        return bad
+
     def shard_path(self, name: str, table: str) -> Path:
         return self.dir / name / f"{table}.parquet"
 

@@ -339,3 +339,17 @@ def test_dask_engine_without_dask_says_how_to_install(tmp_path: Path,
     arts, _ = write_corpus(tmp_path / "src", 2, seed=9, small=True, gold=False)
     with pytest.raises(RuntimeError, match=r"pip install 'pemilu-facts\[dask\]'"):
         run_extract([str(arts)], tmp_path / "out", ner="none", progress=False, workers=1, engine="dask")
+
+
+def test_damaged_shards_are_redone(tmp_path: Path) -> None:
+    arts, _ = write_corpus(tmp_path / "src", 12, seed=10, per_file=12, small=True, gold=False)
+    out = tmp_path / "out"
+    run_extract([str(arts)], out, ner="none", progress=False, workers=0, shard_size=4)
+    reference = _bytes(out)
+    shards = _manifest(out)["shards"]
+    (out / SHARD_DIR / shards[0]["name"] / "facts.parquet").write_bytes(b"truncated")
+    shutil.rmtree(out / SHARD_DIR / shards[2]["name"])
+    again = run_extract([str(arts)], out, ner="none", progress=False, workers=0, shard_size=4)
+    assert (again.processed, again.reused) == (8, 4)
+    assert any("damaged" in n for n in again.notes)
+    assert _bytes(out) == reference
