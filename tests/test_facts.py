@@ -68,3 +68,28 @@ def test_national_kpu_and_abroad(make_doc) -> None:
     got = facts(make_doc, "KPU RI melantik tujuh anggota PPLN Tokyo untuk Pemilu 2024 di KBRI Tokyo.")
     assert set(got) == {("PPLN", "")}
     assert got[("PPLN", "")]["members"] == 7 and got[("PPLN", "")]["election"] == "Pemilu 2024"
+
+
+def test_parts_of_a_province_total_keep_their_own_counts(make_doc) -> None:
+    got = facts(make_doc, (
+        "Sebanyak 3.330 anggota Panitia Pemilihan Kecamatan (PPK) se-Jawa Timur dilantik serentak, "
+        "Kamis (16/5/2024). Di Kabupaten Malang, KPU setempat melantik 165 anggota PPK, sedangkan KPU Kota "
+        "Surabaya melantik 155 anggota PPK.\n\nKetua KPU Jatim Aang Kunaifi menyampaikan, pelantikan berlangsung "
+        "serentak."))
+    assert {k: v["members"] for k, v in got.items()} == {("PPK", "35"): 3330, ("PPK", "35.07"): 165,
+                                                         ("PPK", "35.78"): 155}
+
+
+def test_dismissal_of_a_named_official(make_doc) -> None:
+    got = facts(make_doc, "DKPP memberhentikan tetap Ketua KPU Kabupaten Nias Selatan, Rahmat Hidayat, karena "
+                          "melanggar kode etik, Rabu (5/6/2024). Ketua KPU Kota Medan, Budi Santoso, mengatakan "
+                          "pelantikan PPK berjalan lancar.")
+    assert got[("KPU", "12.14")]["event"] == "pemberhentian" and got[("KPU", "12.14")]["members"] == 1
+    assert ("KPU", "12.71") not in got  # a title in a statement is not an event about the KPU
+
+
+def test_announcement_of_results_is_recruitment(make_doc) -> None:
+    got = facts(make_doc, "KPU Kabupaten Sleman mengumumkan 258 anggota Panitia Pemungutan Suara (PPS) terpilih "
+                          "untuk Pilkada 2024. Setiap kalurahan diisi tiga orang.")
+    f = got[("PPS", "34.04")]
+    assert (f["event"], f["members"], f["per_unit"]) == ("rekrutmen", 258, 3)

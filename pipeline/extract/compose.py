@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import re
+
 from pipeline.extract.bodies import find_bodies
 from pipeline.extract.facts import extract_facts
 from pipeline.extract.quotes import extract_quotes, find_people
 from pipeline.extract.regions import find_regions, resolve_regions
 from pipeline.records import Document, Extraction
+
+
+_EVENT_BEFORE = re.compile(
+    r"\b(?:memberhentikan|diberhentikan|memecat|dipecat|melantik|dilantik|mengganti|menggantikan)"
+    r"(?:\s+(?:tetap|sementara|secara\s+tidak\s+hormat|dengan\s+hormat))?\s+$", re.IGNORECASE)
 
 
 def extract_all(document: Document) -> Extraction:
@@ -34,8 +41,12 @@ def extract_all(document: Document) -> Extraction:
             return ""
 
     people = find_people(document, regions, bodies)
-    in_titles = [b for b in bodies if any(s <= b.start < e for s, e in people.title_spans)]
+    spans = {b.start: span for b in bodies for span in people.title_spans if span[0] <= b.start < span[1]}
+    # "DKPP memberhentikan Ketua KPU X, NAME": the official is the subject; otherwise a body named in
+    # an official's title ("Ketua KPU X, NAME, mengatakan") only locates the article's KPU.
+    subjects = {start for start, (ts, _) in spans.items() if _EVENT_BEFORE.search(text[max(0, ts - 40):ts])}
+    in_titles = [b for b in bodies if b.start in spans and b.start not in subjects]
     facts = extract_facts(document, regions, [b for b in bodies if b not in in_titles], resolve_date,
-                          organisers=in_titles)
+                          organisers=in_titles, single_persons=subjects)
     quotes, officials = extract_quotes(document, regions, bodies, people)
     return Extraction(facts=facts, quotes=quotes, officials=officials, dates=dates)

@@ -25,6 +25,7 @@ class Count:
     start: int
     end: int
     body: str | None = None
+    mention_start: int | None = None  # where the body mention it is written with starts
 
 
 @dataclass(slots=True)
@@ -114,7 +115,7 @@ def find_counts(text: str, bodies: list[BodyMention], lo: int, hi: int) -> list[
         if m and m.start("num") not in taken and not _NOT_COUNT_BEFORE.search(text[max(lo, m.start() - 12):m.start()]):
             v = _value(m)
             if v:
-                out.append(Count(v, m.start("num"), m.end("num"), b.body))
+                out.append(Count(v, m.start("num"), m.end("num"), b.body, b.start))
                 taken.add(m.start("num"))
                 continue
         m = rx["after"].match(text[b.end:hi])
@@ -122,7 +123,7 @@ def find_counts(text: str, bodies: list[BodyMention], lo: int, hi: int) -> list[
             v = _value(m)
             if v:
                 s = b.end + m.start("num")
-                out.append(Count(v, s, b.end + m.end("num"), b.body))
+                out.append(Count(v, s, b.end + m.end("num"), b.body, b.start))
                 taken.add(s)
     for m in rx["bare"].finditer(text, lo, hi):
         if m.start("num") in taken or _NOT_COUNT_BEFORE.search(text[max(lo, m.start() - 12):m.start()]):

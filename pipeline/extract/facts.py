@@ -43,6 +43,7 @@ class _Candidate:
     end: int
     sentences: list[tuple[int, int]] = field(default_factory=list)
     inferred: bool = False  # the region is the article's KPU/Bawaslu, not written with the body
+    mentions: set[int] = field(default_factory=set)  # start offsets of the body mentions behind it
 
 
 def _in_quote(text: str, pos: int, quotes: list[tuple[int, int]]) -> bool:
@@ -107,30 +108,42 @@ def _speech_between(span: str) -> bool:
 
 
 def _body_region(b: BodyMention, sentence_bodies: list[BodyMention], homes: dict[str, Region | None],
-                 regions_in_sentence: list[RegionMention]) -> Region | None:
+                 regions_in_sentence: list[RegionMention], text: str) -> Region | None:
+    """The region of a body: written with it, else that of the body forming it in the same sentence
+    (the nearest one before it: "Di Kabupaten Malang, KPU setempat melantik ... PPK"), else the
+    article's KPU or Bawaslu."""
     if b.national:
         return None
     if b.region and b.region.region:
         return b.region.region
     organiser = ORGANISER.get(b.body)
-    if organiser:
-        for former in FORMED_BY.get(b.body, ()) + (organiser,):
-            for o in sentence_bodies:
-                if o.body == former and o.region and o.region.region and not o.national:
-                    return o.region.region
-        if homes.get(organiser):
-            return homes[organiser]
-        other = "BAWASLU" if organiser == "KPU" else "KPU"
-        if homes.get(other):
-            return homes[other]
-    return None
+    if not organiser:
+        return None
+    for former in FORMED_BY.get(b.body, ()) + (organiser,):
+        formers = [o for o in sentence_bodies if o.body == former and not o.national]
+        before = [o for o in formers if o.end <= b.start]
+        for o in sorted(before, key=lambda o: -o.start) + [o for o in formers if o.start > b.start]:
+            if o.region and o.region.region:
+                return o.region.region
+            if re.match(r"\s+setempat\b", text[o.end:o.end + 12]):
+                prior = [r for r in regions_in_sentence if r.end <= o.start and r.region]
+                if prior:
+                    return prior[-1].region
+            break  # the nearest former has no region of its own: fall back to the article's
+    if homes.get(organiser):
+        return homes[organiser]
+    other = "BAWASLU" if organiser == "KPU" else "KPU"
+    return homes.get(other)
 
 
 def extract_facts(document: Document, regions: list[RegionMention], bodies: list[BodyMention],
                   resolve_date: Callable[[int, int], str] | None = None,
-                  organisers: list[BodyMention] | None = None) -> list[Fact]:
+                  organisers: list[BodyMention] | None = None,
+                  single_persons: set[int] | None = None) -> list[Fact]:
     """The facts of one document. `organisers`: bodies named only in officials' titles, which
-    locate the KPU or Bawaslu of the article but are never the subject of an event."""
+    locate the KPU or Bawaslu of the article but are never the subject of an event. `single_persons`:
+    start offsets of body mentions inside the title of one named person who is the subject
+    ("memberhentikan Ketua KPU X, NAME"): such a fact concerns one member."""
     text = document.text
     quotes = _quote_spans(text)
     homes = {o: _home(bodies + (organisers or []), o) for o in ("KPU", "BAWASLU")}
@@ -148,19 +161,20 @@ def extract_facts(document: Document, regions: list[RegionMention], bodies: list
         for b in s_bodies:
             if _in_quote(text, b.start, quotes) or not _is_subject(text, b, lo, hi, s_regions):
                 continue
-            if b.body not in AD_HOC and not _MEMBERS_OF.search(text[max(lo, b.start - 25):b.start]):
+            if (b.body not in AD_HOC and not _MEMBERS_OF.search(text[max(lo, b.start - 25):b.start])
+                    and b.start not in (single_persons or set())):
                 continue  # the KPU or Bawaslu organising the event, not the subject of it
             cue = _nearest_cue(cues, b, text)
             if cue is None:
                 continue
-            region = _body_region(b, s_bodies, homes, s_regions)
+            region = _body_region(b, s_bodies, homes, s_regions, text)
             key = (b.body, region.code if region else "")
             cand = candidates.get(key)
             if cand is None:
                 inferred = region is not None and region in homes.values() and not (b.region and b.region.region)
-                candidates[key] = _Candidate(b.body, region, cue.event, False, lo, hi, [(lo, hi)], inferred)
-            else:
-                cand.sentences.append((lo, hi))
+                cand = candidates[key] = _Candidate(b.body, region, cue.event, False, lo, hi, [], inferred)
+            cand.sentences.append((lo, hi))
+            cand.mentions.add(b.start)
     for key, cand in list(candidates.items()):
         inside = [c for c in candidates.values() if c is not cand and c.body == cand.body
                   and c.region and cand.region and cand.region.contains(c.region) and c.region != cand.region]
@@ -168,7 +182,10 @@ def extract_facts(document: Document, regions: list[RegionMention], bodies: list
             del candidates[key]  # "PPK Sorkam Barat" is the PPK the article means, not all PPK of the kabupaten
     facts = []
     for cand in candidates.values():
-        facts.append(_fact(document, cand, bodies, list(candidates.values()), resolve_date))
+        fact = _fact(document, cand, bodies, list(candidates.values()), resolve_date)
+        if fact.members is None and single_persons and cand.mentions <= single_persons:
+            fact.members = 1
+        facts.append(fact)
     return facts
 
 
@@ -206,7 +223,9 @@ def _fact(document: Document, cand: _Candidate, bodies: list[BodyMention], all_c
 
 def _members(document: Document, cand: _Candidate, bodies: list[BodyMention], single: bool, only: bool,
              ) -> tuple[int | None, Count | None]:
-    """The member count of a candidate fact: its own sentences first, then the article."""
+    """The member count of a candidate fact: the count written with one of its own body mentions,
+    else (when the article has one fact of that body) one elsewhere, else a bare "30 anggota"
+    (when the article has one fact)."""
     text = document.text
     own: list[Count] = []
     others: list[Count] = []
@@ -214,7 +233,10 @@ def _members(document: Document, cand: _Candidate, bodies: list[BodyMention], si
     for lo, hi in document.sentences():
         for c in find_counts(text, bodies, lo, hi):
             if c.body == cand.body:
-                (own if (lo, hi) in cand.sentences else others).append(c)
+                if c.mention_start in cand.mentions:
+                    own.append(c)
+                elif c.mention_start is None or not (lo, hi) in cand.sentences:
+                    others.append(c)
             elif c.body is None and find_event_cues(text, lo, hi):
                 bare.append(c)
     pool = own or (others if single else []) or (bare if only else [])
