@@ -353,3 +353,25 @@ def test_damaged_shards_are_redone(tmp_path: Path) -> None:
     assert (again.processed, again.reused) == (8, 4)
     assert any("damaged" in n for n in again.notes)
     assert _bytes(out) == reference
+
+
+def _worker_models() -> list[str]:
+    root = Path(os.environ["PEMILU_MODELS_DIR"])
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
+
+
+def test_model_is_shipped_to_dask_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    distributed = pytest.importorskip("distributed", reason="Dask is an optional extra")
+    from pipeline.engines import model_plugin
+
+    model = tmp_path / "models" / "id_ner_spacy"
+    (model / "ner").mkdir(parents=True)
+    (model / "config.cfg").write_text("[nlp]\n", encoding="utf-8")
+    (model / "ner" / "model").write_bytes(b"\x00weights")
+    monkeypatch.setenv("PEMILU_MODELS_DIR", str(tmp_path / "models"))
+    plugin = model_plugin("spacy")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        client.register_plugin(plugin)
+        shipped = client.submit(_worker_models).result()
+    assert shipped == ["id_ner_spacy/config.cfg", "id_ner_spacy/ner/model"]

@@ -10,7 +10,6 @@ from pipeline.extract.quotes import extract_quotes, find_people
 from pipeline.extract.regions import find_regions, resolve_regions
 from pipeline.records import Document, Extraction
 
-
 _EVENT_BEFORE = re.compile(
     r"\b(?:memberhentikan|diberhentikan|memecat|dipecat|melantik|dilantik|mengganti|menggantikan)"
     r"(?:\s+(?:tetap|sementara|secara\s+tidak\s+hormat|dengan\s+hormat))?\s+$", re.IGNORECASE)

@@ -235,7 +235,7 @@ def _members(document: Document, cand: _Candidate, bodies: list[BodyMention], si
             if c.body == cand.body:
                 if c.mention_start in cand.mentions:
                     own.append(c)
-                elif c.mention_start is None or not (lo, hi) in cand.sentences:
+                elif c.mention_start is None or (lo, hi) not in cand.sentences:
                     others.append(c)
             elif c.body is None and find_event_cues(text, lo, hi):
                 bare.append(c)
