@@ -279,6 +279,7 @@ class DaskEngine(Engine):
     client: Any = None
     cluster: Any = None
     notes: list[str] = field(default_factory=list)
+    _counted: float = 0.0
 
     def start(self) -> None:
         distributed = _dask()
@@ -314,7 +315,12 @@ class DaskEngine(Engine):
 
     @property
     def max_in_flight(self) -> int:
-        return 2 * max(1, self.workers)
+        """Two shards per worker; the count is refreshed every 10 s (clusters grow and shrink)."""
+        now = time.monotonic()
+        if self.client is not None and now - self._counted > 10:
+            self._counted = now
+            self.workers = len(self.client.scheduler_info().get("workers", {})) or self.workers
+        return 2 * max(2, self.workers)
 
 
 def model_plugin(ner: str) -> Any:

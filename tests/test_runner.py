@@ -355,9 +355,9 @@ def test_damaged_shards_are_redone(tmp_path: Path) -> None:
     assert _bytes(out) == reference
 
 
-def _worker_models() -> list[str]:
+def _worker_models() -> tuple[str, list[str]]:
     root = Path(os.environ["PEMILU_MODELS_DIR"])
-    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
+    return str(root), sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
 
 
 def test_model_is_shipped_to_dask_workers(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -373,5 +373,6 @@ def test_model_is_shipped_to_dask_workers(tmp_path: Path, monkeypatch: pytest.Mo
     with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
         client.register_plugin(plugin)
-        shipped = client.submit(_worker_models).result()
+        where, shipped = client.submit(_worker_models).result()
+    assert where != str(tmp_path / "models") and Path(where).name == "pemilu_models"  # the worker's own copy
     assert shipped == ["id_ner_spacy/config.cfg", "id_ner_spacy/ner/model"]
