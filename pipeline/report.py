@@ -209,8 +209,10 @@ def _svg(fig: object, name: str, label: str) -> str:
     import matplotlib
 
     buf = io.StringIO()
-    with matplotlib.rc_context({"svg.fonttype": "none", "svg.hashsalt": f"pemilu-{name}",
-                                "svg.id": f"chart-{name}"}):
+    rc = {"svg.fonttype": "none", "svg.hashsalt": f"pemilu-{name}"}
+    if "svg.id" in matplotlib.rcParams:  # matplotlib >= 3.8
+        rc["svg.id"] = f"chart-{name}"
+    with matplotlib.rc_context(rc):
         fig.savefig(buf, format="svg", bbox_inches="tight")  # type: ignore[attr-defined]
     svg = buf.getvalue()
     svg = svg[svg.index("<svg"):]
