@@ -31,13 +31,16 @@ import pandas as pd
 
 from pipeline.schema import INT_COLUMNS, TABLES
 from pipeline.shards import KEY, TEXTS, KeyIndex, ShardStore
-from pipeline.write import neutralize
+from pipeline.write import _FORMULA_START, neutralize
 
 log = logging.getLogger(__name__)
 
 #: Rows per written chunk (a Parquet row group, a CSV append): fixed, so output bytes do not depend on shards.
 CHUNK_ROWS = 20_000
 _N_COLUMNS = ("n_facts", "n_quotes", "n_officials", "n_dates")
+
+
+_STRING = pd.StringDtype()
 
 
 def normalize(table: str, df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
@@ -50,8 +53,9 @@ def normalize(table: str, df: pd.DataFrame, columns: list[str]) -> pd.DataFrame:
     ints = INT_COLUMNS.get(table, [])
     for col in df.columns:
         if col in ints:
-            df[col] = pd.to_numeric(df[col], errors="coerce").astype("Int64")
-        else:
+            if df[col].dtype != "Int64":
+                df[col] = pd.to_numeric(df[col], errors="coerce").astype("Int64")
+        elif df[col].dtype != _STRING or df[col].hasnans:
             df[col] = df[col].astype("string").fillna("")
     return df.reset_index(drop=True)
 
@@ -101,7 +105,11 @@ class TableSink:
         df = df.reset_index(drop=True)
         safe = df.copy()
         for col in safe.columns:
-            if safe[col].dtype == "string" or safe[col].dtype == object:
+            if safe[col].dtype == "string":  # as pipeline.write.neutralize, vectorised
+                risky = safe[col].str.startswith(_FORMULA_START).fillna(False).astype(bool)
+                if risky.any():
+                    safe[col] = safe[col].where(~risky, "'" + safe[col])
+            elif safe[col].dtype == object:
                 safe[col] = safe[col].map(neutralize)
         safe.to_csv(self._csv, index=False, header=self._header)
         self._header = False
