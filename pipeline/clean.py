@@ -145,14 +145,21 @@ def _byline_name(line: str) -> str | None:
 
 
 def _drop_furniture(lines: list[str], removed: list[str]) -> list[str]:
-    """Short label lines (menus, section names, outlet names) before the first and after the last prose."""
+    """Short label lines (menus, section names, outlet names) before the first and after the last prose,
+    and the lists of other headlines that pages put after the article (lines with no closing
+    punctuation after the last sentence)."""
     prose = [i for i, ln in enumerate(lines) if _is_prose(ln)]
     if not prose:
         return lines
     first, last = prose[0], prose[-1]
+    sentences = [i for i, ln in enumerate(lines) if re.search(r"[.!?\"”]$", ln)]
+    last_sentence = sentences[-1] if sentences else len(lines)
     out = []
     for i, ln in enumerate(lines):
         if (i < first or i > last) and len(ln.split()) <= 3:
+            removed.append(ln)
+            continue
+        if i > last_sentence and _is_headline(ln):
             removed.append(ln)
             continue
         out.append(ln)

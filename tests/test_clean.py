@@ -90,3 +90,11 @@ def test_input_published_wins_over_page_date() -> None:
     assert page.published is not None and page.published.isoformat() == "2024-05-20"
     given = to_document(Article(id="h", html=html, published="2024-05-21"))
     assert given.published is not None and given.published.isoformat() == "2024-05-21"
+
+
+def test_trailing_headline_lists_are_dropped() -> None:
+    c = clean_text("KPU Kota Depok melantik 189 anggota PPS untuk Pilkada 2024 di balai kota.\n\n"
+                   "Ketua KPU berharap anggota PPS bekerja dengan jujur.\n\n"
+                   "KPU Bekasi Lantik 60 Anggota PPK untuk Pilkada 2024\n"
+                   "Bawaslu Jabar Rekrut 2.000 Pengawas TPS")
+    assert c.text.endswith("dengan jujur.") and "Bekasi" not in c.text
