@@ -23,6 +23,18 @@ TESTS = {
 }
 
 
+def domain_test_file() -> Path:
+    """300 generated election sentences from held-out names/regions (seed 99), written once to /tmp."""
+    from pipeline.ner.corpus import write_conll
+    from pipeline.ner.domain import generate
+
+    path = Path("/tmp/ner_exp/domain_test.tsv")
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_conll(generate(300, seed=99, split="dev"), path)
+    return path
+
+
 def main() -> None:
     name, settings = sys.argv[1], json.loads(sys.argv[2] if len(sys.argv) > 2 else "{}")
     out = Path(f"/tmp/ner_exp/{name}")
@@ -35,7 +47,8 @@ def main() -> None:
         "counts": summary["counts"],
         "tests": {},
     }
-    for key, (path, fmt) in TESTS.items():
+    tests = {**TESTS, "domain-heldout": (domain_test_file(), "tsv")}
+    for key, (path, fmt) in tests.items():
         r = evaluate_ner("spacy", path, fmt, model_dir=out)
         result["tests"][key] = {
             "f1": round(r["scores"]["ALL"]["f1"], 4),
