@@ -87,7 +87,7 @@ def unit_kind(unit: str) -> str:
     u = unit.lower().split()[0].split("/")[0] if unit else ""
     if u in ("kecamatan", "distrik", "kapanewon", "kemantren"):
         return "kecamatan"
-    if u in ("desa", "kelurahan", "kalurahan", "nagari", "gampong"):
+    if u in ("desa", "kelurahan", "kalurahan", "nagari", "gampong", "kampung"):
         return "desa"
     if u in ("tps", "tpsln", "tempat"):
         return "tps"

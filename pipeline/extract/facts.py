@@ -26,6 +26,7 @@ UNIT_OF = {
     "PPK": "kecamatan", "PANWASCAM": "kecamatan", "SEKRETARIAT_PPK": "kecamatan",
     "PPS": "desa", "PKD": "desa", "SEKRETARIAT_PPS": "desa",
     "KPPS": "tps", "PTPS": "tps", "PANTARLIH": "tps", "KPPSLN": "tps",
+    "KPU": "kabupaten", "BAWASLU": "kabupaten",  # a province's KPU or Bawaslu members of its kabupaten/kota
 }
 #: Ad hoc bodies formed by another ad hoc body, whose region is then theirs ("PPS Desa X melantik KPPS").
 FORMED_BY = {"KPPS": ("PPS",), "PANTARLIH": ("PPS",), "PPS": ("PPK",), "PKD": ("PANWASCAM",),
@@ -117,8 +118,8 @@ def _body_region(b: BodyMention, sentence_bodies: list[BodyMention], homes: dict
     if b.region and b.region.region:
         return b.region.region
     organiser = ORGANISER.get(b.body)
-    if not organiser:
-        return None
+    if not organiser:  # the KPU or Bawaslu itself: the one the article is about
+        return homes.get(b.body)
     for former in FORMED_BY.get(b.body, ()) + (organiser,):
         formers = [o for o in sentence_bodies if o.body == former and not o.national]
         before = [o for o in formers if o.end <= b.start]
@@ -254,13 +255,19 @@ def _units(document: Document, cand: _Candidate, bodies: list[BodyMention], sing
     text = document.text
     per_unit = units = None
     for lo, hi in document.paragraphs or [(0, len(text))]:
-        about = (lo, hi) in cand.sentences or any(b.body == cand.body and lo <= b.start < hi for b in bodies)
+        here = {b.body for b in bodies if lo <= b.start < hi}
+        about = (lo, hi) in cand.sentences or cand.body in here
         quotas = [q for q in find_quotas(text, lo, hi) if q.unit_type == kind]
         counts = [u for u in find_unit_counts(text, lo, hi) if u.unit_type == kind]
-        if per_unit is None and quotas and (about or counts):
+        # a quota may stand alone ("lima orang per kecamatan") where no other body is named
+        if per_unit is None and quotas and (about or counts or not here - {"KPU", "BAWASLU"}):
             per_unit = quotas[0].per_unit
-        if units is None and counts and (about or quotas):
-            units = counts[0].units
+        if units is None and counts:
+            for u in counts:  # the sentence of a unit count names the body, or the paragraph has a quota
+                s_lo, s_hi = document.sentence_at(u.start)
+                if quotas or any(b.body == cand.body and s_lo <= b.start < s_hi for b in bodies):
+                    units = u.units
+                    break
     return units, per_unit, kind if (units or per_unit) else ""
 
 

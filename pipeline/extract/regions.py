@@ -40,7 +40,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict
     pref_rx = re.compile(rf"\b(?P<prefix>{vocab.alternation(list(prefixes))})(?=\s+(?P<name>{_NAME_SEQ}))")
     alias_rx = re.compile(rf"(?<![\w])(?:{vocab.alternation(list(gazetteer().aliases))})(?![\w-])")
     # a lookahead, so that a name run never swallows the next trigger ("KPU X dan PPK Y")
-    trig_rx = re.compile(rf"(?<![\w-])(?P<trigger>{vocab.alternation(list(triggers))})(?=\s*(?P<name>{_NAME_SEQ}))")
+    trig_rx = re.compile(
+        rf"(?<![\w-])(?P<trigger>{vocab.alternation(list(triggers))})\)?(?=\s*(?P<name>{_NAME_SEQ}))")
     trig_rx = re.compile(trig_rx.pattern.replace("se\\-", "[Ss]e\\-"))
     return pref_rx, alias_rx, trig_rx, prefixes, triggers
 
