@@ -11,10 +11,9 @@ from __future__ import annotations
 import logging
 import os
 import platform
-import resource
 import sys
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -114,7 +113,11 @@ def init_worker(ner: str, log_level: int = logging.WARNING, client_pid: int | No
 
 
 def max_rss_mb() -> float:
-    """Peak resident memory of this process, in MB."""
+    """Peak resident memory of this process, in MB (0 where the platform cannot tell)."""
+    try:
+        import resource
+    except ImportError:  # pragma: no cover - Windows
+        return 0.0
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     return rss / 1024 / 1024 if sys.platform == "darwin" else rss / 1024
 
@@ -377,5 +380,3 @@ def make_engine(engine: str, workers: int, ner: str, scheduler: str | None = Non
         return DaskEngine(workers=max(1, workers), ner=ner, scheduler=scheduler, ship_model=ship)
     raise ValueError(f"unknown engine {engine!r}; choose local or dask")
 
-
-ResultHandler = Callable[[ShardTask, ShardResult], None]

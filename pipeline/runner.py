@@ -137,7 +137,6 @@ class _Scan:
         self.ner, self.batch_size, self.store, self.dest, self.bar = ner, batch_size, store, dest, bar
         self.keys = array("q")
         self.reused = 0
-        self.queued = 0
         self._seen: set[int] = set()
         self._repeats: Counter[int] = Counter()
 
@@ -181,7 +180,6 @@ class _Scan:
         self.bar.set_postfix_str(f"reused {self.reused}", refresh=True)
 
     def _task(self, batch: list) -> ShardTask:
-        self.queued += len(batch)
         return ShardTask(self.store.new_name(), batch, self.ner, self.batch_size, self.dest)
 
 
@@ -322,6 +320,7 @@ def run_extract(
         if assembler.missing():
             raise RuntimeError(f"{assembler.missing()} articles are in no shard; rerun to process them")
         asm = assembler.assemble(out, dedup=dedup)
+        log.info("assembled %d shards; at most %d open at once", len(store.shards), asm.max_open_shards)
         summary.assemble_seconds = time.perf_counter() - t_asm
         summary.counts, summary.statuses = asm.counts, asm.statuses
         summary.duplicates, summary.stale_rows = asm.duplicates, asm.stale_rows
