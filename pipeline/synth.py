@@ -170,12 +170,23 @@ def phrasings() -> dict[str, list[str]]:
         "bylines (not text)": [line for lines in BYLINE.values() for line in lines],
         "date formats": ["Kamis (16/5/2024)", "Kamis (16/5) (year from the publication date)",
                          "Senin, 6 Mei 2024", "Senin 6 Mei 2024", "6 Mei 2024"],
-        "titles": ["Ketua KPU {R}", "Ketua Komisi Pemilihan Umum (KPU) {R}", "Anggota KPU {R} Divisi ...",
-                   "Komisioner KPU {R}", "Koordinator Divisi ... KPU {R}", "Ketua Bawaslu {R}",
-                   "Anggota Bawaslu {R}", "Sekretaris Daerah (Sekda) {R}", "Sekda {R}", "Bupati {bare}",
-                   "Wali Kota {bare}", "Penjabat (Pj) Bupati {bare}", "Pj Wali Kota {bare}",
-                   "Kapolres {bare} AKBP", "Ketua DPRD {R}"],
-        "number words": ["lima", "tiga", "enam", "dua belas", "tiga puluh", "seorang", "dua"],
+        "spokesperson titles (org = KPU or Bawaslu, R = Kabupaten X / Kota X)":
+            [f"{t} -> {role}" for _, t, role in SPOKESPERSON_TITLES],
+        "second official titles (bare = X without Kabupaten/Kota)":
+            [f"{t} -> {role}, {org}" for t, role, org in SECOND_TITLES],
+        "names": ["2-3 words; 8% with H./Hj./Dr. before, 8% with ', S.H.,' (S.Pd., M.Si., S.Sos., S.E.) "
+                  "after",
+                  "later referred to by the first name: kata Budi, ujar Budi"],
+        "organisations": ["Komisi Pemilihan Umum (KPU) Kabupaten X",
+                          "Komisi Pemilihan Umum (KPU) Kota X, Provinsi,",
+                          "KPU Kabupaten X", "KPU X (bare name when no kota/kabupaten shares it)",
+                          "Badan Pengawas Pemilihan Umum (Bawaslu) Kabupaten X", "Bawaslu X", "se-X"],
+        "datelines": ["X (ANTARA) - ", "X - ", "KOMPAS.com - "],
+        "venues (not the body's region)": ["di aula kantor KPU X", "di gedung serbaguna", "di Kecamatan Y",
+                                           "di sebuah hotel"],
+        "number words": ["members < 100 in words 20% of the time (tiga puluh), units < 100 30% (enam), "
+                         "members per unit 50% (lima, tiga, satu always)", "seorang, dua (dismissals)",
+                         "digits with thousands dots: 1.017"],
     }
 
 
@@ -341,29 +352,36 @@ def _org_names(kind: str, region: Region, rng: random.Random) -> tuple[str, str]
     return short, long
 
 
+#: Spokesperson of the acting KPU/Bawaslu: (cumulative probability, title, gold role).
+SPOKESPERSON_TITLES = (
+    (0.55, "Ketua {org} {R}", "ketua"),
+    (0.75, "Anggota {org} {R} Divisi Sosialisasi dan Partisipasi Masyarakat", "anggota"),
+    (0.9, "Koordinator Divisi Teknis Penyelenggaraan {org} {R}", "anggota"),
+    (1.0, "Komisioner {org} {R}", "anggota"),
+)
+#: The second official: (title, gold role, gold org_type); {head} is Bupati or Wali Kota.
+SECOND_TITLES = (
+    ("Sekretaris Daerah (Sekda) {R}", "sekretaris daerah", "PEMDA"),
+    ("Sekda {R}", "sekretaris daerah", "PEMDA"),
+    ("{head} {bare}", "{head_lower}", "PEMDA"),
+    ("Penjabat (Pj) {head} {bare}", "penjabat {head_lower}", "PEMDA"),
+    ("Ketua Bawaslu {R}", "ketua", "BAWASLU"),
+)
+
+
 def _official_title(kind: str, region: Region, rng: random.Random) -> tuple[str, str, str]:
     """(title as written, gold role, gold org_type) of the acting body's spokesperson."""
     org = "KPU" if kind == "KPU" else "Bawaslu"
     r = rng.random()
-    if r < 0.55:
-        return f"Ketua {org} {region.name}", "ketua", kind
-    if r < 0.75:
-        return f"Anggota {org} {region.name} Divisi Sosialisasi dan Partisipasi Masyarakat", "anggota", kind
-    if r < 0.9:
-        return f"Koordinator Divisi Teknis Penyelenggaraan {org} {region.name}", "anggota", kind
-    return f"Komisioner {org} {region.name}", "anggota", kind
+    _, title, role = next(t for t in SPOKESPERSON_TITLES if r < t[0] or t[0] == 1.0)
+    return title.format(org=org, R=region.name), role, kind
 
 
 def _second_title(region: Region, rng: random.Random) -> tuple[str, str, str]:
     head = "Bupati" if region.type == "kabupaten" else "Wali Kota"
-    choices = (
-        (f"Sekretaris Daerah (Sekda) {region.name}", "sekretaris daerah", "PEMDA"),
-        (f"Sekda {region.name}", "sekretaris daerah", "PEMDA"),
-        (f"{head} {region.bare}", head.lower(), "PEMDA"),
-        (f"Penjabat (Pj) {head} {region.bare}", f"penjabat {head.lower()}", "PEMDA"),
-        (f"Ketua Bawaslu {region.name}", "ketua", "BAWASLU"),
-    )
-    return rng.choice(choices)
+    title, role, org = rng.choice(SECOND_TITLES)
+    values = {"R": region.name, "bare": region.bare, "head": head, "head_lower": head.lower()}
+    return title.format(**values), role.format(**values), org
 
 
 # ------------------------------------------------------------------------------------------ generator
