@@ -47,6 +47,9 @@ def add_common(p: argparse.ArgumentParser) -> None:
                    help="reprocess every article, discarding the shards of earlier runs")
     p.add_argument("--shard-size", type=int, default=500, metavar="N",
                    help="articles per shard (default 500; smaller for small inputs so all workers get work)")
+    p.add_argument("--no-dedup", action="store_true",
+                   help="do not mark near-duplicate articles (the check runs in one process at the end and "
+                        "keeps a few KB per article: skip it for very large corpora)")
 
 
 def configure(p: argparse.ArgumentParser) -> None:
@@ -69,6 +72,7 @@ def execute(paths: list[str], args: argparse.Namespace) -> int:
         summary = run_extract(
             paths, args.out, ner=args.ner, progress=not args.no_progress, workers=args.workers,
             engine=args.engine, scheduler=args.scheduler, force=args.force, shard_size=args.shard_size,
+            dedup=not args.no_dedup,
         )
     except (ShardConfigError, StoreLockedError, RuntimeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
