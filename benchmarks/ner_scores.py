@@ -29,8 +29,10 @@ def main() -> None:
         results[key] = r
         s = r["scores"]
         a = s["ALL"]
-        print(f"| {key} | {s['PER']['f1']:.3f} | {s['ORG']['f1']:.3f} | {s['LOC']['f1']:.3f} | "
-              f"{a['precision']:.3f} / {a['recall']:.3f} / **{a['f1']:.3f}** | {r['tokens_per_second']:.0f} |")
+        print(
+            f"| {key} | {s['PER']['f1']:.3f} | {s['ORG']['f1']:.3f} | {s['LOC']['f1']:.3f} | "
+            f"{a['precision']:.3f} / {a['recall']:.3f} / **{a['f1']:.3f}** | {r['tokens_per_second']:.0f} |"
+        )
     out = Path(__file__).parent / "ner_results" / f"scores_{engine}.json"
     out.parent.mkdir(exist_ok=True)
     out.write_text(json.dumps(results, indent=2))

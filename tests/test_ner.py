@@ -70,9 +70,7 @@ def test_reads_crlf_three_column_conll() -> None:
 
 def test_reads_tab_format_and_maps_labels(tmp_path: Path) -> None:
     f = tmp_path / "x.tsv"
-    f.write_text(
-        "Luhut\tB-PERSON\nke\tO\nKota\tB-PLACE\nBogor\tI-PLACE\n\nBawaslu\tB-ORGANISATION\n", encoding="utf-8"
-    )
+    f.write_text("Luhut\tB-PERSON\nke\tO\nKota\tB-PLACE\nBogor\tI-PLACE\n\nBawaslu\tB-ORGANISATION\n", encoding="utf-8")
     sents = read_conll(f, "tsv")
     assert [s.tags for s in sents] == [["B-PER", "O", "B-LOC", "I-LOC"], ["B-ORG"]]
 
@@ -129,21 +127,19 @@ def test_spacy_finds_people_places_bodies(spacy_nlp, text: str, expected: dict[s
 
 
 def test_spacy_person_span_leaves_out_honorific(spacy_nlp) -> None:  # noqa: ANN001
-    doc = spacy_nlp(
-        "Ketua Bawaslu Kota Depok H. Muhammad Yusuf, S.H., M.Si. mengatakan pengawasan berjalan baik."
-    )
+    doc = spacy_nlp("Ketua Bawaslu Kota Depok H. Muhammad Yusuf, S.H., M.Si. mengatakan pengawasan berjalan baik.")
     people = [e.text for e in doc.ents if e.label_ == "PER"]
     assert "Muhammad Yusuf" in people, people
 
 
-def test_evaluate_ner_on_tiny_file(tmp_path: Path) -> None:
+def test_evaluate_ner_on_tiny_file(tmp_path: Path, spacy_nlp) -> None:  # noqa: ANN001
     f = tmp_path / "tiny.txt"
     f.write_text(
         "Ketua NOUN O\r\nKPU PROPN B-ORG\r\nKabupaten PROPN B-LOC\r\nBogor PROPN I-LOC\r\nAhmad PROPN B-PER\r\n"
         "Fauzi PROPN I-PER\r\nmengatakan VERB O\r\n. PUNCT O\r\n\r\n",
         encoding="utf-8",
     )
-    result = evaluate_ner("spacy", f, "conll")
+    result = evaluate_ner("spacy", f, "conll", nlp=spacy_nlp)
     assert result["tokens"] == 8 and result["sentences"] == 1
     assert result["tokens_per_second"] > 0
     assert set(result["scores"]) >= {"PER", "ORG", "LOC", "ALL"}
@@ -153,9 +149,7 @@ def test_evaluate_ner_on_tiny_file(tmp_path: Path) -> None:
 stanza_missing = importlib.util.find_spec("stanza") is None or importlib.util.find_spec("torch") is None
 
 
-@pytest.mark.skipif(
-    stanza_missing, reason="stanza/torch not installed (optional extra: pip install -e '.[stanza]')"
-)
+@pytest.mark.skipif(stanza_missing, reason="stanza/torch not installed (optional extra: pip install -e '.[stanza]')")
 def test_stanza_engine_finds_people_and_places() -> None:
     nlp = build_nlp("stanza")
     assert "stanza_ner" in nlp.pipe_names

@@ -25,9 +25,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         description="Train an NER model on idner-news-2k + NERGrit (copies under models/data/ner/) and "
         "synthetic election-news sentences (fixed seed). NER-UI is never used for training.",
     )
-    tr.add_argument(
-        "--engine", choices=("spacy", "stanza"), default="spacy", help="which engine (default spacy)"
-    )
+    tr.add_argument("--engine", choices=("spacy", "stanza"), default="spacy", help="which engine (default spacy)")
     tr.add_argument("--output", default=None, help="model folder (default models/id_ner_<engine>/)")
     tr.add_argument("--data-dir", default=None, help="corpus folder (default models/data/ner/)")
     tr.add_argument(
@@ -37,16 +35,10 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="number of generated election-news sentences (0 = none; default: the shipped setting)",
     )
     tr.add_argument("--seed", type=int, default=None, help="random seed (default: the shipped setting)")
-    tr.add_argument(
-        "--epochs", type=int, default=None, help="spaCy: max epochs (default: the shipped setting)"
-    )
+    tr.add_argument("--epochs", type=int, default=None, help="spaCy: max epochs (default: the shipped setting)")
     tr.add_argument("--max-steps", type=int, default=None, help="stanza: max training steps")
-    tr.add_argument(
-        "--no-vectors", action="store_true", help="do not train word vectors on the raw news text"
-    )
-    tr.add_argument(
-        "--device", default=None, help="stanza: torch device (default cuda if available, else cpu)"
-    )
+    tr.add_argument("--no-vectors", action="store_true", help="do not train word vectors on the raw news text")
+    tr.add_argument("--device", default=None, help="stanza: torch device (default cuda if available, else cpu)")
 
     ev = sub.add_parser(
         "evaluate",
@@ -55,9 +47,7 @@ def configure(parser: argparse.ArgumentParser) -> None:
         "(PER/PERSON, ORG/ORGANIZATION/ORGANISATION, LOC/LOCATION/PLACE are mapped onto PER, ORG, LOC). "
         "Exact span match, seqeval-style; speed on one thread.",
     )
-    ev.add_argument(
-        "--engine", choices=("spacy", "stanza"), default="spacy", help="which engine (default spacy)"
-    )
+    ev.add_argument("--engine", choices=("spacy", "stanza"), default="spacy", help="which engine (default spacy)")
     ev.add_argument("--data", required=True, help="labelled file to score against")
     ev.add_argument(
         "--format",
@@ -131,8 +121,6 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 if __name__ == "__main__":
-    _parser = argparse.ArgumentParser(
-        prog="pemilu-facts ner", formatter_class=argparse.RawDescriptionHelpFormatter
-    )
+    _parser = argparse.ArgumentParser(prog="pemilu-facts ner", formatter_class=argparse.RawDescriptionHelpFormatter)
     configure(_parser)
     raise SystemExit(run(_parser.parse_args()))

@@ -142,7 +142,5 @@ def sentence_text(sentence: Sentence) -> tuple[str, list[tuple[int, int, str]]]:
         starts.append(pos)
         pos += len(tok) + 1
     text = " ".join(sentence.tokens)
-    chars = [
-        (starts[s], starts[e - 1] + len(sentence.tokens[e - 1]), label) for s, e, label in sentence.spans()
-    ]
+    chars = [(starts[s], starts[e - 1] + len(sentence.tokens[e - 1]), label) for s, e, label in sentence.spans()]
     return text, chars

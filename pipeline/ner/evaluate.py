@@ -5,7 +5,10 @@ from __future__ import annotations
 import time
 from collections import Counter
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.language import Language
 
 from pipeline.ner.corpus import LABELS, Sentence, read_conll
 
@@ -51,7 +54,12 @@ def predict_spacy(nlp, sentences: list[Sentence]) -> list[list[tuple[int, int, s
 
 
 def evaluate_ner(
-    engine: str, data_path: str | Path, fmt: str = "auto", model_dir: str | Path | None = None, limit: int = 0
+    engine: str,
+    data_path: str | Path,
+    fmt: str = "auto",
+    model_dir: str | Path | None = None,
+    limit: int = 0,
+    nlp: Language | None = None,
 ) -> dict:
     """Evaluate an engine ('spacy' or 'stanza') on a CoNLL/TSV file.
 
@@ -66,7 +74,8 @@ def evaluate_ner(
     if engine not in ("spacy", "stanza"):
         raise ValueError(f"cannot evaluate engine {engine!r}: use spacy or stanza")
     _one_thread()
-    nlp = build_nlp(engine, model_dir)
+    if nlp is None:
+        nlp = build_nlp(engine, model_dir)
     # warm up (lazy loading, first-call allocations) outside the timing
     predict_spacy(nlp, sentences[:5])
     t0 = time.perf_counter()

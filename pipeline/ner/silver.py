@@ -15,11 +15,7 @@ from pathlib import Path
 
 
 def _open(path: Path, mode: str):  # noqa: ANN202
-    return (
-        gzip.open(path, mode, encoding="utf-8")
-        if path.suffix == ".gz"
-        else open(path, mode, encoding="utf-8")
-    )
+    return gzip.open(path, mode, encoding="utf-8") if path.suffix == ".gz" else open(path, mode, encoding="utf-8")
 
 
 def bioes_to_bio(tag: str) -> str:

@@ -237,9 +237,7 @@ def train_vectors(
     texts = [[t.lower() for t in s.tokens] for s in sentences]
     if extra_text is not None:
         texts.extend(_read_raw_sentences(extra_text))
-    w2v = Word2Vec(
-        texts, vector_size=dim, window=5, min_count=min_count, sg=1, epochs=10, seed=seed, workers=1
-    )
+    w2v = Word2Vec(texts, vector_size=dim, window=5, min_count=min_count, sg=1, epochs=10, seed=seed, workers=1)
     import numpy
     from spacy.vectors import Vectors
 
@@ -305,9 +303,7 @@ def train_spacy(
         "paths.dev": str(tmp / "dev.spacy"),
     }
     if vectors:
-        vec_dir = train_vectors(
-            train, tmp / "vectors", extra_text=Path(raw_text) if raw_text else None, seed=seed
-        )
+        vec_dir = train_vectors(train, tmp / "vectors", extra_text=Path(raw_text) if raw_text else None, seed=seed)
         overrides["paths.vectors"] = str(vec_dir)
     cfg_path = tmp / "config.cfg"
     cfg_path.write_text(
@@ -405,9 +401,7 @@ def build_stanza_pretrain(
     texts = [[t.lower() for t in s.tokens] for s in sentences]
     if raw_text is not None:
         texts.extend(_read_raw_sentences(raw_text))
-    w2v = Word2Vec(
-        texts, vector_size=dim, window=5, min_count=min_count, sg=1, epochs=10, seed=seed, workers=1
-    )
+    w2v = Word2Vec(texts, vector_size=dim, window=5, min_count=min_count, sg=1, epochs=10, seed=seed, workers=1)
     words = [w for w in w2v.wv.index_to_key if w not in VOCAB_PREFIX][:max_vocab]
     emb = numpy.zeros((len(words) + len(VOCAB_PREFIX), dim), dtype="float32")
     for i, w in enumerate(words):
@@ -477,9 +471,7 @@ def prepare_stanza(
     train, dev, counts = load_training_sentences(data_dir, n_domain=n_domain, seed=seed)
     _write_stanza_json(train, work_dir / "train.json")
     _write_stanza_json(dev, work_dir / "dev.json")
-    build_stanza_pretrain(
-        train, work_dir / "id_pretrain.pt", raw_text=Path(raw_text) if raw_text else None, seed=seed
-    )
+    build_stanza_pretrain(train, work_dir / "id_pretrain.pt", raw_text=Path(raw_text) if raw_text else None, seed=seed)
     (work_dir / "counts.json").write_text(json.dumps(counts), encoding="utf-8")
     return counts
 
@@ -507,9 +499,7 @@ def train_stanza(
         import torch
         from stanza.models import ner_tagger
     except ImportError as exc:  # pragma: no cover - depends on the environment
-        raise ImportError(
-            "training the stanza engine needs the optional extra: pip install -e '.[stanza]'"
-        ) from exc
+        raise ImportError("training the stanza engine needs the optional extra: pip install -e '.[stanza]'") from exc
 
     t0 = time.time()
     output_dir = Path(output_dir)
