@@ -255,13 +255,13 @@ def run_extract(
     store.lock()
     try:
         config = run_config(ner)
+        if engine == "local" and config["model"].endswith(": missing"):
+            raise RuntimeError(f"--ner {ner}: the model is not installed (see `pemilu-facts ner --help`)")
         if force:
             store.reset()
         else:
             store.load()
         store.check_config(config)
-        if engine == "local" and config["model"].endswith(": missing"):
-            raise RuntimeError(f"--ner {ner}: the model is not installed (see `pemilu-facts ner --help`)")
         damaged = store.verify([*TABLES, TEXTS])
         store.remove_orphans()
         done = store.done_keys()
