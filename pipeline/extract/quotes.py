@@ -261,7 +261,7 @@ def _speaker_before(text: str, lo: int, pos: int, people: People, current: Perso
     if pron is not None and (best is None or pron > best[0]):
         return current
     if best is not None:
-        gap = window[best[0]:]
+        gap = re.sub(r",\s*yang\b[^,]*,", ",", window[best[0]:])  # "Budi, yang turut hadir, mengatakan"
         # nothing that reads like another subject between the name and the verb
         if len(gap) < 90 and not re.search(r"\b(?:yang|dan|kepada|bahwa)\b", gap):
             return best[1]
@@ -280,63 +280,74 @@ def extract_quotes(document: Document, regions: list[RegionMention], bodies: lis
                    people: People | None = None) -> tuple[list[Quote], list[Official]]:
     """Quotes and officials of one document."""
     text = document.text
-    v = _vocab()
+    _vocab()
     people = people or find_people(document, regions, bodies)
     _entity_people(document, people)
     statements: list[Statement] = []
     current: Person | None = None
     sentences = document.sentences()
     for p_start, p_end in document.paragraphs or [(0, len(text))]:
-        para = text[p_start:p_end]
-        quoted: list[tuple[int, int]] = []
-        for qm in _QUOTE.finditer(para):
-            qs, qe = p_start + qm.start(), p_start + qm.end()
-            quote = qm.group(1).strip().rstrip(",")
-            post = v["post_cue_rx"].match(text, qe, p_end)  # type: ignore[union-attr]
-            speaker: Person | None = None
-            cue = ""
-            if post:
-                cue = post.group("cue").lower() + (post.group("nya") or "")
-                who = post.group("who")
-                if who and who.lower() not in v["pronouns"]:  # type: ignore[operator]
-                    name = _trim_name(who)
-                    speaker = people.find(name) if name else None
-                    if speaker is None and name and len(name.split()) >= 2:
-                        speaker = people.add(name, post.start("who"), post.start("who") + len(name))
-                    if speaker is None:  # '..." kata Ketua KPU Kota X, Ahmad': the titled person named there
-                        speaker = next((p for p in people.persons if post.start("who") <= p.start < p_end
-                                        and p.start - post.start("who") < 150), None)
-                else:
-                    speaker = current
-            else:
-                pre = re.search(rf"(?P<verb>{v['verb_rx'].pattern}|(?i:{'|'.join(v['cue'])}))\s*[:,]?\s*$",
-                                text[max(p_start, qs - 120):qs], re.IGNORECASE)
-                if pre:
-                    cue = pre.group("verb").lower()
-                    speaker = _speaker_before(text, max(p_start, qs - 200), qs - len(pre.group(0)), people, current)
-                elif qm.start() == 0 and len(quote.split()) >= 4:
-                    speaker = current  # a paragraph that opens with a quote continues the last speaker
-                    cue = ""
-            if speaker is None or len(quote.split()) < 3:
+        found = [qm for qm in _QUOTE.finditer(text, p_start, p_end)]
+        # quotes and sentences in reading order, so that "katanya" meets the speaker introduced before it
+        steps = sorted([(qm.start(), 1, qm) for qm in found]
+                       + [(s, 0, (s, e)) for s, e in sentences if p_start <= s < p_end], key=lambda x: x[:2])
+        for _, kind, item in steps:
+            if kind == 0:
+                s_start, s_end = item  # type: ignore[misc]
+                if any(qm.start() <= s_start < qm.end() or s_start <= qm.start() < s_end for qm in found):
+                    for p in people.persons:  # 'Ketua KPU X, Y, mengatakan, "..."': Y is the one speaking
+                        if s_start <= p.start < s_end:
+                            current = p
+                    continue
+                stmt = _indirect(text, s_start, s_end, people, current)
+                if stmt:
+                    statements.append(stmt)
+                    current = stmt.person
+                else:  # a titled introduction makes that person the one "katanya" refers to next
+                    for p in people.persons:
+                        if s_start <= p.start < s_end:
+                            current = p
                 continue
-            quoted.append((qs, qe))
-            statements.append(Statement(speaker, quote, "direct", cue, qs, qe))
-            current = speaker
-        for s_start, s_end in sentences:
-            if not (p_start <= s_start < p_end):
-                continue
-            if any(qs <= s_start < qe for qs, qe in quoted) or any(s_start <= qs < s_end for qs, qe in quoted):
-                continue
-            stmt = _indirect(text, s_start, s_end, people, current)
+            stmt = _direct(text, item, p_start, p_end, people, current)  # type: ignore[arg-type]
             if stmt:
                 statements.append(stmt)
                 current = stmt.person
-            else:
-                # a titled introduction makes that person the one "katanya" refers to next
-                for p in people.persons:
-                    if s_start <= p.start < s_end:
-                        current = p
     return _rows(document, people, statements)
+
+
+def _direct(text: str, qm: re.Match[str], p_start: int, p_end: int, people: People,
+            current: Person | None) -> Statement | None:
+    """A direct quote with its speaker: the cue after it, the verb before it, or the last speaker."""
+    v = _vocab()
+    qs, qe = qm.start(), qm.end()
+    quote = qm.group(1).strip().rstrip(",")
+    post = v["post_cue_rx"].match(text, qe, p_end)  # type: ignore[union-attr]
+    speaker: Person | None = None
+    cue = ""
+    if post:
+        cue = post.group("cue").lower() + (post.group("nya") or "")
+        who = post.group("who")
+        if who and who.lower() not in v["pronouns"]:  # type: ignore[operator]
+            name = _trim_name(who)
+            speaker = people.find(name) if name else None
+            if speaker is None and name and len(name.split()) >= 2:
+                speaker = people.add(name, post.start("who"), post.start("who") + len(name))
+            if speaker is None:  # '..." kata Ketua KPU Kota X, Ahmad': the titled person named there
+                speaker = next((p for p in people.persons if post.start("who") <= p.start < p_end
+                                and p.start - post.start("who") < 150), None)
+        else:
+            speaker = current
+    else:
+        pre = re.search(rf"(?P<verb>{v['verb_rx'].pattern}|(?i:{'|'.join(v['cue'])}))\s*[:,]?\s*$",
+                        text[max(p_start, qs - 120):qs], re.IGNORECASE)
+        if pre:
+            cue = pre.group("verb").lower()
+            speaker = _speaker_before(text, max(p_start, qs - 200), qs - len(pre.group(0)), people, current)
+        elif qs == p_start and len(quote.split()) >= 4:
+            speaker = current  # a paragraph that opens with a quote continues the last speaker
+    if speaker is None or len(quote.split()) < 3:
+        return None
+    return Statement(speaker, quote, "direct", cue, qs, qe)
 
 
 def _indirect(text: str, lo: int, hi: int, people: People, current: Person | None) -> Statement | None:
