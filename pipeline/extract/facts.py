@@ -28,6 +28,7 @@ UNIT_OF = {
     "KPPS": "tps", "PTPS": "tps", "PANTARLIH": "tps", "KPPSLN": "tps",
     "KPU": "kabupaten", "BAWASLU": "kabupaten",  # a province's KPU or Bawaslu members of its kabupaten/kota
 }
+_SAME_OCCASION = re.compile(r"\b(?:pada|dalam)\s+(?:kesempatan|acara)\s+(?:yang\s+sama|itu|tersebut)\b", re.I)
 #: Ad hoc bodies formed by another ad hoc body, whose region is then theirs ("PPS Desa X melantik KPPS").
 FORMED_BY = {"KPPS": ("PPS",), "PANTARLIH": ("PPS",), "PPS": ("PPK",), "PKD": ("PANWASCAM",),
              "PTPS": ("PKD", "PANWASCAM"), "KPPSLN": ("PPLN",)}
@@ -206,8 +207,9 @@ def _fact(document: Document, cand: _Candidate, bodies: list[BodyMention], all_c
             event_date = resolve_date(lo, hi)
             if event_date:
                 break
-        if not event_date and len({c.event for c in all_cands}) == 1:
-            event_date = resolve_date(0, len(text))  # one event in the article: its one event day
+        same_occasion = any(_SAME_OCCASION.search(text[lo:hi]) for lo, hi in cand.sentences)
+        if not event_date and (len({c.event for c in all_cands}) == 1 or same_occasion):
+            event_date = resolve_date(0, len(text))  # one event (or "pada kesempatan yang sama"): its day
     return Fact(
         article_id=document.article_id,
         event=cand.event,
