@@ -255,21 +255,26 @@ def _units(document: Document, cand: _Candidate, bodies: list[BodyMention], sing
     if not kind or not single:
         return None, None, ""
     text = document.text
-    per_unit = units = None
+    paragraphs = []
     for lo, hi in document.paragraphs or [(0, len(text))]:
         here = {b.body for b in bodies if lo <= b.start < hi}
-        about = (lo, hi) in cand.sentences or cand.body in here
+        about = any((lo <= s < hi) for s, _ in cand.sentences) or cand.body in here
         quotas = [q for q in find_quotas(text, lo, hi) if q.unit_type == kind]
         counts = [u for u in find_unit_counts(text, lo, hi) if u.unit_type == kind]
-        # a quota may stand alone ("lima orang per kecamatan") where no other body is named
-        if per_unit is None and quotas and (about or counts or not here - {"KPU", "BAWASLU"}):
-            per_unit = quotas[0].per_unit
-        if units is None and counts:
-            for u in counts:  # the sentence of a unit count names the body, or the paragraph has a quota
-                s_lo, s_hi = document.sentence_at(u.start)
-                if quotas or any(b.body == cand.body and s_lo <= b.start < s_hi for b in bodies):
-                    units = u.units
-                    break
+        paragraphs.append((about, here, quotas, counts))
+    per_unit = units = None
+    # quotas from paragraphs about this body first; then one standing alone ("lima orang per kecamatan")
+    # in a paragraph that names no other ad hoc body
+    for strict in (True, False):
+        for about, here, quotas, _ in paragraphs:
+            if per_unit is None and quotas and (about if strict else not here - {"KPU", "BAWASLU"}):
+                per_unit = quotas[0].per_unit
+    for _, _, quotas, counts in paragraphs:
+        for u in counts if units is None else []:  # the sentence names the body, or the paragraph has a quota
+            s_lo, s_hi = document.sentence_at(u.start)
+            if quotas or any(b.body == cand.body and s_lo <= b.start < s_hi for b in bodies):
+                units = u.units
+                break
     return units, per_unit, kind if (units or per_unit) else ""
 
 
