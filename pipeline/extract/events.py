@@ -86,7 +86,9 @@ def article_election(text: str, published_year: int | None = None) -> str:
     """The election the article is about: the most mentioned type with its most mentioned year."""
     found = elections(text)
     if not found:
-        return ""
+        # "peserta pemilihan", "tahapan pemilihan": the law's word for the regional elections (UU 10/2016)
+        bare = re.search(r"(?<![\w-])pemilihan(?!\s+(?:umum|ketua|anggota|kepala\s+desa|rektor|[A-Z]))", text)
+        return with_year("Pilkada", [], text, published_year) if bare else ""
     with_years = Counter(t for t, y, _ in found if y)
     by_type = Counter(t for t, _, _ in found)
     top = max(by_type, key=lambda t: (with_years[t], by_type[t], -min(o for tt, _, o in found if tt == t)))
