@@ -25,6 +25,12 @@ Then: pemilu-facts extract DIR/articles.jsonl --out results/"""
 def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("sources", nargs="+", metavar="SOURCE", help="URLs, feeds, sitemaps, or files of URLs")
     p.add_argument("--out", required=True, metavar="DIR", help="output folder (created; reused to resume)")
+    add_crawl_options(p)
+    p.add_argument("--no-progress", action="store_true", help="no progress bar")
+
+
+def add_crawl_options(p: argparse.ArgumentParser | argparse._ArgumentGroup) -> None:
+    """The politeness, filter and address options of a crawl (shared with `run --urls`)."""
     p.add_argument("--filter", choices=["election"], default=None,
                    help="keep only Indonesian articles about elections (KPU, Bawaslu, PPK, PPS, KPPS, "
                         "pemilu, pilkada, ...); the others are logged as filtered")
@@ -50,24 +56,30 @@ def configure(p: argparse.ArgumentParser) -> None:
                    help="allow one private network only, e.g. 10.20.0.0/16 (repeatable)")
     p.add_argument("--retry-failed", action="store_true",
                    help="also fetch again URLs that failed for good in an earlier run (404, too large, ...)")
-    p.add_argument("--no-progress", action="store_true", help="no progress bar")
 
 
-def run(args: argparse.Namespace) -> int:
-    from pipeline.acquire.crawl import CrawlConfig, crawl, default_user_agent
+def config_from_args(args: argparse.Namespace):  # noqa: ANN201 - CrawlConfig, imported lazily
+    """The CrawlConfig of parsed crawl options; ValueError for bad values."""
+    from pipeline.acquire.crawl import CrawlConfig, default_user_agent
 
     agent = args.user_agent or default_user_agent()
     if args.contact:
         agent = (f"{agent[:-1]}; contact: {args.contact})" if agent.endswith(")")
                  else f"{agent} (contact: {args.contact})")
+    return CrawlConfig(
+        delay=args.delay, timeout=args.timeout, retries=args.retries, backoff=args.backoff,
+        max_bytes=args.max_bytes,
+        max_pages=args.max_pages, user_agent=agent, allow_private=args.allow_private,
+        allow_networks=tuple(args.allow_network), filter=args.filter, retry_failed=args.retry_failed,
+        progress=not args.no_progress,
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    from pipeline.acquire.crawl import crawl
+
     try:
-        config = CrawlConfig(
-            delay=args.delay, timeout=args.timeout, retries=args.retries, backoff=args.backoff,
-            max_bytes=args.max_bytes,
-            max_pages=args.max_pages, user_agent=agent, allow_private=args.allow_private,
-            allow_networks=tuple(args.allow_network), filter=args.filter, retry_failed=args.retry_failed,
-            progress=not args.no_progress,
-        )
+        config = config_from_args(args)
     except ValueError as exc:
         print(f"error: {exc}")
         return 2

@@ -77,8 +77,12 @@ def execute(paths: list[str], args: argparse.Namespace) -> int:
     except (ShardConfigError, StoreLockedError, RuntimeError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
+    from pipeline.people import build_people
+
+    people = build_people(args.out)  # the people directory across articles, for query/report/export
     for line in summary.lines():
         print(line)
+    print(f"people directory: {len(people)} people (people.csv, people_merges.csv)")
     return 1 if summary.failed else 0
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from pipeline.commands.crawl import add_crawl_options, config_from_args
 from pipeline.commands.extract import add_common, execute
 
 DESCRIPTION = """The main job with sensible defaults: extract the bundled sample corpus (corpus/articles)
@@ -22,14 +23,22 @@ def configure(p: argparse.ArgumentParser) -> None:
     p.add_argument("--out", default="outputs", metavar="DIR", help="output folder (default: outputs)")
     p.add_argument("--urls", metavar="FILE", help="a file of URLs (or feeds/sitemaps) to crawl first")
     add_common(p)
+    add_crawl_options(p.add_argument_group("crawling (with --urls)"))
 
 
 def run(args: argparse.Namespace) -> int:
     paths = args.paths or [str(CORPUS)]
     if args.urls:
+        from dataclasses import asdict
+
         from pipeline.acquire.crawl import crawl_to_jsonl
 
-        crawled = crawl_to_jsonl([args.urls], Path(args.out) / "crawl")
+        try:
+            config = config_from_args(args)
+        except ValueError as exc:
+            print(f"error: {exc}")
+            return 2
+        crawled = crawl_to_jsonl([args.urls], Path(args.out) / "crawl", **asdict(config))
         paths = [str(crawled)]
     if not args.paths and not args.urls and not CORPUS.is_dir():
         print(f"no sample corpus at {CORPUS}; give PATH arguments", flush=True)
