@@ -90,6 +90,9 @@ def read_file(path: Path) -> Iterator[Article]:
     if suffix not in SUFFIXES:
         yield _failed(stem, source, "error", f"unsupported file type '{suffix}' (use .txt, .html, .json, .jsonl)")
         return
+    if suffix == ".jsonl":  # streamed line by line: a crawl of any size, one article in memory at a time
+        yield from _read_jsonl(path, stem, source)
+        return
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -99,9 +102,7 @@ def read_file(path: Path) -> Iterator[Article]:
     except (OSError, ValueError) as exc:
         yield _failed(stem, source, "error", str(exc))
         return
-    if suffix == ".jsonl":
-        yield from _read_jsonl(text, stem, source)
-    elif suffix == ".json":
+    if suffix == ".json":
         try:
             obj = json.loads(text)
         except json.JSONDecodeError as exc:
@@ -114,18 +115,28 @@ def read_file(path: Path) -> Iterator[Article]:
         yield Article(id=stem, text=text, source=source)
 
 
-def _read_jsonl(text: str, stem: str, source: str) -> Iterator[Article]:
-    for lineno, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
-        default_id = f"{stem}-{lineno}"
-        loc = f"{source}:{lineno}"
-        try:
-            obj = json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield _failed(default_id, loc, "error", f"invalid JSON on line {lineno}: {exc.msg}")
-            continue
-        yield article_from_object(obj, default_id, loc)
+def _read_jsonl(path: Path, stem: str, source: str) -> Iterator[Article]:
+    try:
+        handle = path.open("rb")
+    except OSError as exc:
+        yield _failed(stem, source, "error", str(exc))
+        return
+    with handle:
+        for lineno, raw in enumerate(handle, start=1):
+            if not raw.strip():
+                continue
+            default_id = f"{stem}-{lineno}"
+            loc = f"{source}:{lineno}"
+            if len(raw) > MAX_FILE_BYTES:
+                yield _failed(default_id, loc, "error", f"line {lineno} too large ({len(raw):,} bytes)")
+                continue
+            try:
+                obj = json.loads(_decode(raw))
+            except ValueError as exc:  # JSONDecodeError is a ValueError; so is a binary line
+                msg = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+                yield _failed(default_id, loc, "error", f"invalid JSON on line {lineno}: {msg}")
+                continue
+            yield article_from_object(obj, default_id, loc)
 
 
 def read_articles(paths: Iterable[str | Path]) -> Iterator[Article]:
