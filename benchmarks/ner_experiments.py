@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 from pipeline.ner.evaluate import evaluate_ner
-from pipeline.ner.train import train_spacy
+from pipeline.ner.train import train_spacy_stage as train_spacy
 
 DATA = Path(os.environ.get("NER_DATA", "/work/shared/data/ner"))
 TESTS = {

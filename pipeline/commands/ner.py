@@ -35,9 +35,18 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="number of generated election-news sentences (0 = none; default: the shipped setting)",
     )
     tr.add_argument("--seed", type=int, default=None, help="random seed (default: the shipped setting)")
-    tr.add_argument("--epochs", type=int, default=None, help="spaCy: max epochs (default: the shipped setting)")
+    tr.add_argument(
+        "--epochs", type=int, default=None, help="spaCy: max epochs of the gold stage (default: the shipped setting, 5)"
+    )
     tr.add_argument("--max-steps", type=int, default=None, help="stanza: max training steps")
-    tr.add_argument("--no-vectors", action="store_true", help="do not train word vectors on the raw news text")
+    tr.add_argument(
+        "--no-silver",
+        action="store_true",
+        help="spaCy: skip stage 1 (silver labels on the nlp-id news text); train on gold + domain only",
+    )
+    tr.add_argument(
+        "--no-vectors", action="store_true", help="stanza: do not use the nlp-id news text for the word vectors"
+    )
     tr.add_argument("--device", default=None, help="stanza: torch device (default cuda if available, else cpu)")
 
     ev = sub.add_parser(
@@ -86,8 +95,8 @@ def _train(args: argparse.Namespace) -> int:
     if args.engine == "spacy":
         if args.epochs is not None:
             kwargs["max_epochs"] = args.epochs
-        if args.no_vectors:
-            kwargs["vectors"] = False
+        if args.no_silver:
+            kwargs["silver"] = None
         summary = T.train_spacy(**kwargs)  # type: ignore[arg-type]
     else:
         if args.max_steps is not None:

@@ -204,9 +204,13 @@ def spacy_config_text(
     eval_frequency: int = 200,
     static_vectors: bool = False,
     seed: int = SEED,
+    source: str | Path | None = None,
 ) -> str:
-    """The spaCy training config (efficiency architecture: hash embeddings + CNN, transition-based NER)."""
-    return SPACY_CONFIG.format(
+    """The spaCy training config (efficiency architecture: hash embeddings + CNN, transition-based NER).
+
+    With `source`, tok2vec and ner start from that trained pipeline (fine-tuning) instead of from scratch.
+    """
+    text = SPACY_CONFIG.format(
         width=width,
         depth=depth,
         rows=", ".join(map(str, rows)),
@@ -217,6 +221,13 @@ def spacy_config_text(
         static_vectors=str(static_vectors).lower(),
         seed=seed,
     )
+    if source is None:
+        return text
+    head, rest = text.split("[components]\n", 1)
+    _, tail = rest.split("[corpora]\n", 1)
+    src = json.dumps(str(source))
+    sourced = f"[components]\n\n[components.tok2vec]\nsource = {src}\n\n[components.ner]\nsource = {src}\n\n"
+    return head + sourced + "[corpora]\n" + tail
 
 
 def train_vectors(
@@ -259,7 +270,67 @@ def _read_raw_sentences(path: Path) -> list[list[str]]:
         return [line.lower().split() for line in fh if line.strip()]
 
 
+RAW_TEXT = REPO_ROOT / "models" / "data" / "raw" / "nlp-id-news" / "nlp-id-news.txt.gz"
+SILVER_FILE = REPO_ROOT / "models" / "data" / "silver" / "nlp-id-news.silver.tsv.gz"
+SHIPPED_ROWS = (20000, 5000, 5000, 2500)
+
+
 def train_spacy(
+    output_dir: str | Path = REPO_ROOT / "models" / "id_ner_spacy",
+    data_dir: str | Path = DATA_DIR,
+    n_domain: int = 1500,
+    seed: int = SEED,
+    silver: str | Path | None = SILVER_FILE,
+    silver_epochs: int = 3,
+    max_epochs: int = 5,
+    rows: tuple[int, int, int, int] = SHIPPED_ROWS,
+    work_dir: str | Path | None = None,
+    verbose: bool = True,
+) -> dict:
+    """Train the shipped spaCy NER model (CPU, one thread, fixed seed); write it to `output_dir`.
+
+    Stage 1 (if `silver`): train from scratch on gold + domain + silver sentences (labels the stanza model
+    put on the nlp-id news text) for `silver_epochs`. Stage 2: fine-tune that model on gold + domain only for
+    `max_epochs` (or train from scratch there when `silver` is None). The best dev-F1 model of stage 2 is
+    kept. Returns a summary dict with both stages.
+    """
+    t0 = time.time()
+    tmp = Path(work_dir) if work_dir else Path(tempfile.mkdtemp(prefix="ner_spacy_"))
+    stages: dict[str, dict] = {}
+    source = None
+    if silver:
+        stages["silver"] = train_spacy_stage(
+            tmp / "stage1",
+            data_dir=data_dir,
+            n_domain=n_domain,
+            seed=seed,
+            max_epochs=silver_epochs,
+            rows=rows,
+            silver=silver,
+            eval_frequency=1000,
+            work_dir=tmp / "stage1_work",
+            verbose=verbose,
+        )
+        source = tmp / "stage1"
+    stages["gold"] = train_spacy_stage(
+        output_dir,
+        data_dir=data_dir,
+        n_domain=n_domain,
+        seed=seed,
+        max_epochs=max_epochs,
+        rows=rows,
+        source=source,
+        work_dir=tmp / "stage2_work",
+        verbose=verbose,
+    )
+    summary = {**stages["gold"], "seconds": round(time.time() - t0, 1), "stages": stages}
+    (Path(output_dir) / "training.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
+    if work_dir is None:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return summary
+
+
+def train_spacy_stage(
     output_dir: str | Path = REPO_ROOT / "models" / "id_ner_spacy",
     data_dir: str | Path = DATA_DIR,
     n_domain: int = 1500,
@@ -273,12 +344,13 @@ def train_spacy(
     silver: str | Path | None = None,
     silver_limit: int = 0,
     eval_frequency: int = 200,
+    source: str | Path | None = None,
     work_dir: str | Path | None = None,
     verbose: bool = True,
 ) -> dict:
-    """Train the spaCy NER model and write the best (dev F1) pipeline to `output_dir`.
+    """One spaCy training run; the best (dev F1) pipeline goes to `output_dir`.
 
-    Single CPU thread, fixed seed. Returns a summary dict (data counts, seconds, dev scores).
+    Single CPU thread, fixed seed; `source` fine-tunes an existing pipeline. Returns a summary dict.
     """
     import spacy
     from spacy.cli.train import train as spacy_train
@@ -315,6 +387,7 @@ def train_spacy(
             static_vectors=vectors,
             seed=seed,
             eval_frequency=eval_frequency,
+            source=source,
         ),
         encoding="utf-8",
     )
@@ -337,6 +410,7 @@ def train_spacy(
             shutil.copytree(child, dest)
         else:
             shutil.copy2(child, dest)
+    _clear_config_paths(output_dir / "config.cfg")
     seconds = time.time() - t0
     nlp = spacy.load(output_dir)
     summary = {
@@ -354,12 +428,22 @@ def train_spacy(
             "vectors": vectors,
             "silver": bool(silver),
             "silver_limit": silver_limit,
+            "source": bool(source),
         },
     }
     (output_dir / "training.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
     if work_dir is None:
         shutil.rmtree(tmp, ignore_errors=True)
     return summary
+
+
+def _clear_config_paths(cfg: Path) -> None:
+    """Drop the temporary train/dev/vectors paths from a saved config (they point into a deleted folder)."""
+    import re
+
+    text = cfg.read_text(encoding="utf-8")
+    text = re.sub(r'^(train|dev|vectors) = "[^"\n]*"$', r"\1 = null", text, flags=re.M)
+    cfg.write_text(text, encoding="utf-8")
 
 
 def export_for_stanza(
@@ -481,12 +565,12 @@ def train_stanza(
     data_dir: str | Path = DATA_DIR,
     n_domain: int = 1500,
     seed: int = SEED,
-    max_steps: int = 6000,
-    raw_text: str | Path | None = None,
+    max_steps: int = 4200,
+    raw_text: str | Path | None = RAW_TEXT,
     device: str | None = None,
     work_dir: str | Path | None = None,
     extra_args: list[str] | None = None,
-    continue_steps: int = 0,
+    continue_steps: int = 4200,
 ) -> dict:
     """Train the stanza NER tagger (stanza.models.ner_tagger) on the same data as the spaCy model.
 
