@@ -80,6 +80,23 @@ def test_stray_inside_tag_starts_an_entity() -> None:
     assert bio_to_spans(["B-PER", "I-PER", "O", "I-ORG"]) == [(0, 2, "PER"), (3, 4, "ORG")]
 
 
+def test_domain_sentences_are_reproducible_and_aligned() -> None:
+    from pipeline.ner.domain import generate
+
+    a = generate(30, seed=7)
+    assert a == generate(30, seed=7)
+    assert a != generate(30, seed=8)
+    labels = {tag[2:] for s in a for tag in s.tags if tag != "O"}
+    assert labels <= {"PER", "ORG", "LOC"} and {"PER", "LOC"} <= labels
+    for s in a:
+        assert len(s.tokens) == len(s.tags)
+        # honorifics and ranks never start a PER span; degrees are never inside one
+        for start, end, label in s.spans():
+            if label == "PER":
+                assert s.tokens[start] not in ("H.", "Hj.", "AKBP", "Kompol"), s.tokens
+                assert not {"S.H.", "M.Si."} & set(s.tokens[start:end]), s.tokens
+
+
 def test_score_spans_exact_match() -> None:
     gold = [[(0, 2, "PER"), (3, 4, "LOC")]]
     pred = [[(0, 2, "PER"), (3, 5, "LOC"), (6, 7, "ORG")]]

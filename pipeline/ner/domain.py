@@ -599,11 +599,16 @@ def _to_sentence(pieces: list[Piece], tokenizer) -> Sentence:  # noqa: ANN001 - 
     return Sentence([t.text for t in doc], tags)
 
 
-def generate(n: int = 1500, seed: int = 2024, split: str = "train") -> list[Sentence]:
-    """`n` synthetic election-news sentences; `split='dev'` uses held-out names and regions."""
+@lru_cache(maxsize=1)
+def _tokenizer():  # noqa: ANN202 - spaCy Tokenizer
     import spacy
 
-    tokenizer = spacy.blank("id").tokenizer
+    return spacy.blank("id").tokenizer
+
+
+def generate(n: int = 1500, seed: int = 2024, split: str = "train") -> list[Sentence]:
+    """`n` synthetic election-news sentences; `split='dev'` uses held-out names and regions."""
+    tokenizer = _tokenizer()
     gen = _Gen(seed, split)
     return [_to_sentence(gen.sentence(), tokenizer) for _ in range(n)]
 
