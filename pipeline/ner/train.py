@@ -20,6 +20,11 @@ log = logging.getLogger(__name__)
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DATA_DIR = REPO_ROOT / "models" / "data" / "ner"
 SEED = 2024
+#: unlabelled news text (nlp-id, MIT) for word vectors, and the stanza model's silver labels on it
+RAW_TEXT = REPO_ROOT / "models" / "data" / "raw" / "nlp-id-news" / "nlp-id-news.txt.gz"
+SILVER_FILE = REPO_ROOT / "models" / "data" / "silver" / "nlp-id-news.silver.tsv.gz"
+#: hash-embedding rows (NORM, PREFIX, SUFFIX, SHAPE) of the shipped spaCy model
+SHIPPED_ROWS = (20000, 5000, 5000, 2500)
 
 #: (corpus, train file, dev file) relative to the data directory.
 CORPORA = (
@@ -238,7 +243,7 @@ def train_vectors(
     extra_text: Path | None = None,
     seed: int = SEED,
 ) -> Path:
-    """Train small fastText-free word2vec vectors with gensim on the training text (+ optional raw text).
+    """Train small word2vec vectors with gensim on the training text (+ optional raw text).
 
     Returns a spaCy vectors model directory (for `[initialize] vectors`).
     """
@@ -268,11 +273,6 @@ def _read_raw_sentences(path: Path) -> list[list[str]]:
     opener = gzip.open if path.suffix == ".gz" else open
     with opener(path, "rt", encoding="utf-8") as fh:  # type: ignore[operator]
         return [line.lower().split() for line in fh if line.strip()]
-
-
-RAW_TEXT = REPO_ROOT / "models" / "data" / "raw" / "nlp-id-news" / "nlp-id-news.txt.gz"
-SILVER_FILE = REPO_ROOT / "models" / "data" / "silver" / "nlp-id-news.silver.tsv.gz"
-SHIPPED_ROWS = (20000, 5000, 5000, 2500)
 
 
 def train_spacy(
