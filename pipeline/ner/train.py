@@ -570,7 +570,7 @@ def train_stanza(
     device: str | None = None,
     work_dir: str | Path | None = None,
     extra_args: list[str] | None = None,
-    continue_steps: int = 4200,
+    continue_steps: int = 4500,
 ) -> dict:
     """Train the stanza NER tagger (stanza.models.ner_tagger) on the same data as the spaCy model.
 
