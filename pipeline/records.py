@@ -46,25 +46,15 @@ class Document:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)
     doc: Any = None  # spacy.tokens.Doc, with sentences and (when a model is loaded) entities
 
-    _sentences: tuple[Any, list[tuple[int, int]]] | None = field(default=None, repr=False, compare=False)
+    _sentences: tuple[int, list[tuple[int, int]]] | None = field(default=None, repr=False, compare=False)
 
     def sentences(self) -> list[tuple[int, int]]:
-        """Character spans of the sentences of the parsed doc (computed once per parse)."""
-        if self.doc is None:
-            return [(0, len(self.text))] if self.text else []
-        if self._sentences is not None and self._sentences[0] is self.doc:
-            return self._sentences[1]
-        spans = []
-        for s in self.doc.sents:
-            start, end = s.start_char, s.end_char
-            while start < end and self.text[start].isspace():
-                start += 1
-            while end > start and self.text[end - 1].isspace():
-                end -= 1
-            if end > start:
-                spans.append((start, end))
-        self._sentences = (self.doc, spans)
-        return spans
+        """Character spans of the sentences of the text (computed once, see `nlp.sentence_spans`)."""
+        if self._sentences is None or self._sentences[0] != len(self.text):
+            from pipeline.sentences import sentence_spans
+
+            self._sentences = (len(self.text), sentence_spans(self.text))
+        return self._sentences[1]
 
     def sentence_at(self, offset: int) -> tuple[int, int]:
         """The (start, end) of the sentence holding `offset`."""

@@ -113,6 +113,22 @@ class People:
     def __init__(self) -> None:
         self.persons: list[Person] = []
         self.title_spans: list[tuple[int, int]] = []  # "Ketua KPU Kota Bogor" before or after a name
+        self._names: tuple[int, re.Pattern[str] | None, dict[str, Person]] | None = None
+
+    def names_rx(self) -> tuple[re.Pattern[str] | None, dict[str, Person]]:
+        """One regex for every name form and name word (3+ letters) of the persons, with their owners."""
+        version = sum(len(p.forms) for p in self.persons)
+        if self._names is None or self._names[0] != version:
+            owners: dict[str, Person] = {}
+            for p in self.persons:
+                for form in p.forms:
+                    for tok in [form, *form.split()]:
+                        if len(tok) >= 3:
+                            owners.setdefault(tok, p)
+            rx = (re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, sorted(owners, key=len, reverse=True)))})"
+                             rf"(?![\w-])") if owners else None)
+            self._names = (version, rx, owners)
+        return self._names[1], self._names[2]
 
     def add(self, name: str, start: int, end: int, **info: str) -> Person | None:
         clean = strip_particles(name)
@@ -241,31 +257,29 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
                     people.title_spans.append((m.start(), pos))
 
 
+_PRONOUN = re.compile(r"(?<![\w-])(?:ia|dia|beliau|pihaknya|menurutnya)(?![\w-])", re.IGNORECASE)
+_OTHER_SUBJECT = re.compile(r"\b(?:yang|dan|kepada|bahwa)\b")
+_RELATIVE = re.compile(r",\s*yang\b[^,]*,")
+
+
 def _speaker_before(text: str, lo: int, pos: int, people: People, current: Person | None) -> Person | None:
     """The person named (or pronoun) as the subject just before `pos`, within text[lo:pos]."""
-    v = _vocab()
     window = text[lo:pos]
-    # last person mention whose name ends in the window
-    best: tuple[int, Person] | None = None
-    for p in people.persons:
-        for form in p.forms:
-            for tok in [form] + form.split():
-                if len(tok) < 3:
-                    continue
-                for mm in re.finditer(rf"(?<![\w-]){re.escape(tok)}(?![\w-])", window):
-                    if best is None or mm.end() > best[0]:
-                        best = (mm.end(), p)
+    best: tuple[int, Person] | None = None  # the last name (or name word) of a person in the window
+    rx, owners = people.names_rx()
+    if rx is not None:
+        for mm in rx.finditer(window):
+            best = (mm.end(), owners[mm.group(0)])
     pron = None
-    for mm in re.finditer(r"(?<![\w-])(ia|dia|beliau|pihaknya|menurutnya)(?![\w-])", window, re.IGNORECASE):
+    for mm in _PRONOUN.finditer(window):
         pron = mm.end()
     if pron is not None and (best is None or pron > best[0]):
         return current
     if best is not None:
-        gap = re.sub(r",\s*yang\b[^,]*,", ",", window[best[0]:])  # "Budi, yang turut hadir, mengatakan"
+        gap = _RELATIVE.sub(",", window[best[0]:])  # "Budi, yang turut hadir, mengatakan"
         # nothing that reads like another subject between the name and the verb
-        if len(gap) < 90 and not re.search(r"\b(?:yang|dan|kepada|bahwa)\b", gap):
+        if len(gap) < 90 and not _OTHER_SUBJECT.search(gap):
             return best[1]
-    del v
     return None
 
 
