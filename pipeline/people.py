@@ -212,6 +212,17 @@ def _note(s: _Form, j: int, text: str | Callable[[], str]) -> None:
         s.misses.append((j, text if isinstance(text, str) else text()))
 
 
+def _compatible(s: _Form, f: _Form, j: int) -> bool:
+    """Whether `s` may merge into form `f` (number `j`) by role and article; else note why not."""
+    if not families_compatible(s.family, f.family):
+        _note(s, j, lambda: f"{f.label()}: role {f.family!r} is not {s.family!r}")
+        return False
+    if s.article and s.article not in f.articles:
+        _note(s, j, lambda: f"{f.label()}: '{s.key}' is a common given name and the two never share an article")
+        return False
+    return True
+
+
 def _candidates(s: _Form, forms: list[_Form], index: _Index) -> tuple[list[int], str]:
     """Forms that `s` may be a less informative mention of, and the rule that would apply.
 
@@ -238,12 +249,7 @@ def _candidates(s: _Form, forms: list[_Form], index: _Index) -> tuple[list[int],
         if not (f.known > s.known and all(not a or b for a, b in (
                 (s.org, f.org), (s.region, f.region), (s.family, f.family)))):
             continue
-        if not families_compatible(s.family, f.family):
-            _note(s, j, lambda f=f: f"{f.label()}: role {f.family!r} is not {s.family!r}")
-        elif s.article and s.article not in f.articles:
-            _note(s, j, lambda f=f: f"{f.label()}: '{s.key}' is a common given name and the two never "
-                                    "share an article")
-        else:
+        if _compatible(s, f, j):
             same_key.append(j)
     if same_key:
         return same_key, "same_key_unknown_fields"
@@ -255,12 +261,7 @@ def _candidates(s: _Form, forms: list[_Form], index: _Index) -> tuple[list[int],
                 continue
             if not s.region and not s.articles & f.articles:
                 continue
-            if not families_compatible(s.family, f.family):
-                _note(s, j, lambda f=f: f"{f.label()}: role {f.family!r} is not {s.family!r}")
-            elif s.article and s.article not in f.articles:
-                _note(s, j, lambda f=f: f"{f.label()}: '{s.key}' is a common given name and the two never "
-                                        "share an article")
-            else:
+            if _compatible(s, f, j):
                 shorter.append(j)
     rule = "short_form_same_article" if (s.n_tokens == 1 and s.key in common) else "short_form"
     return shorter, rule
