@@ -7,8 +7,9 @@ cleaned text (`Document.text`).
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from datetime import date
+from functools import cache
 from typing import Any
 
 #: Article statuses, as in SCHEMA.md.
@@ -64,15 +65,22 @@ class Document:
         return 0, len(self.text)
 
 
+@cache
+def _columns(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in fields(cls))
+
+
 class Row:
     """Mixin for output rows: a plain dict for the writer."""
 
     def as_dict(self) -> dict[str, Any]:
-        return asdict(self)  # type: ignore[call-overload]
+        """The row as a plain dict (shallow: every field is a scalar)."""
+        return {name: getattr(self, name) for name in _columns(type(self))}
 
     @classmethod
     def columns(cls) -> list[str]:
-        return [f.name for f in fields(cls)]  # type: ignore[arg-type]
+        """The field names, in order (the table's columns)."""
+        return list(_columns(cls))
 
 
 @dataclass(slots=True)
