@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+import pandas as pd
+
 from pipeline.names import name_key
 from pipeline.write import read_table
 
@@ -50,8 +52,6 @@ def _norm(v: Any) -> str:
     if v is None:
         return ""
     try:
-        import pandas as pd
-
         if pd.isna(v):
             return ""
     except (TypeError, ValueError):

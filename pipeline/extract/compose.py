@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.bodies import find_bodies
+from pipeline.extract.dates import extract_dates
 from pipeline.extract.facts import extract_facts
 from pipeline.extract.quotes import extract_quotes, find_people
 from pipeline.extract.regions import find_regions, resolve_regions
@@ -20,24 +21,17 @@ def extract_all(document: Document) -> Extraction:
     text = document.text
     regions = resolve_regions(find_regions(text), text)
     bodies = find_bodies(text, regions)
-    dates = []
-    resolve_date = None
-    try:
-        from pipeline.extract import dates as dates_mod
-    except ImportError:  # pragma: no cover - during development only
-        dates_mod = None
-    if dates_mod is not None and hasattr(dates_mod, "extract_dates"):
-        dates = dates_mod.extract_dates(document)
-        event_dates = [d for d in dates if d.role == "event"]
+    dates = extract_dates(document)
+    event_dates = [d for d in dates if d.role == "event"]
 
-        def resolve_date(lo: int, hi: int) -> str:
-            """The event day written in text[lo:hi]; for the whole text, the article's one event day."""
-            inside = [d for d in event_dates if lo <= d.start < hi]
-            if inside:
-                return inside[0].date
-            if lo == 0 and hi == len(text) and len({d.date for d in event_dates}) == 1:
-                return event_dates[0].date
-            return ""
+    def resolve_date(lo: int, hi: int) -> str:
+        """The event day written in text[lo:hi]; for the whole text, the article's one event day."""
+        inside = [d for d in event_dates if lo <= d.start < hi]
+        if inside:
+            return inside[0].date
+        if lo == 0 and hi == len(text) and len({d.date for d in event_dates}) == 1:
+            return event_dates[0].date
+        return ""
 
     people = find_people(document, regions, bodies)
     spans = {b.start: span for b in bodies for span in people.title_spans if span[0] <= b.start < span[1]}

@@ -16,7 +16,7 @@ from functools import lru_cache
 from pipeline import vocab
 from pipeline.extract.bodies import AD_HOC, ORGANISER, BodyMention
 from pipeline.extract.counts import Count, find_counts, find_quotas, find_unit_counts
-from pipeline.extract.events import EventCue, elections, find_event_cues, with_year
+from pipeline.extract.events import EventCue, article_election, elections, find_event_cues, with_year
 from pipeline.extract.regions import RegionMention
 from pipeline.gazetteer import Region, gazetteer
 from pipeline.records import Document, Fact
@@ -182,9 +182,11 @@ def extract_facts(document: Document, regions: list[RegionMention], bodies: list
                   and c.region and cand.region and cand.region.contains(c.region) and c.region != cand.region]
         if inside and cand.inferred:
             del candidates[key]  # "PPK Sorkam Barat" is the PPK the article means, not all PPK of the kabupaten
+    counts = [((lo, hi), c, bool(find_event_cues(text, lo, hi)))
+              for lo, hi in sentences for c in find_counts(text, bodies, lo, hi)]  # once per document
     facts = []
     for cand in candidates.values():
-        fact = _fact(document, cand, bodies, list(candidates.values()), resolve_date)
+        fact = _fact(document, cand, bodies, list(candidates.values()), counts, resolve_date)
         if fact.members is None and single_persons and cand.mentions <= single_persons:
             fact.members = 1
         facts.append(fact)
@@ -192,11 +194,12 @@ def extract_facts(document: Document, regions: list[RegionMention], bodies: list
 
 
 def _fact(document: Document, cand: _Candidate, bodies: list[BodyMention], all_cands: list[_Candidate],
-          resolve_date: Callable[[int, int], str] | None) -> Fact:
+          counts: list[tuple[tuple[int, int], Count, bool]], resolve_date: Callable[[int, int], str] | None,
+          ) -> Fact:
     text = document.text
     region = cand.region
     same_body = [c for c in all_cands if c.body == cand.body]
-    members, count = _members(document, cand, bodies, single=len(same_body) == 1, only=len(all_cands) == 1)
+    members = _members(cand, counts, single=len(same_body) == 1, only=len(all_cands) == 1)
     units, per_unit, unit_type = _units(document, cand, bodies, single=len(same_body) == 1)
     if members is None and units and per_unit:
         members = units * per_unit
@@ -224,28 +227,24 @@ def _fact(document: Document, cand: _Candidate, bodies: list[BodyMention], all_c
     )
 
 
-def _members(document: Document, cand: _Candidate, bodies: list[BodyMention], single: bool, only: bool,
-             ) -> tuple[int | None, Count | None]:
+def _members(cand: _Candidate, counts: list[tuple[tuple[int, int], Count, bool]], single: bool, only: bool,
+             ) -> int | None:
     """The member count of a candidate fact: the count written with one of its own body mentions,
     else (when the article has one fact of that body) one elsewhere, else a bare "30 anggota"
-    (when the article has one fact)."""
-    text = document.text
+    (when the article has one fact). `counts`: (sentence, count, the sentence has an event word)."""
     own: list[Count] = []
     others: list[Count] = []
     bare: list[Count] = []
-    for lo, hi in document.sentences():
-        for c in find_counts(text, bodies, lo, hi):
-            if c.body == cand.body:
-                if c.mention_start in cand.mentions:
-                    own.append(c)
-                elif c.mention_start is None or (lo, hi) not in cand.sentences:
-                    others.append(c)
-            elif c.body is None and find_event_cues(text, lo, hi):
-                bare.append(c)
+    for sentence, c, has_event in counts:
+        if c.body == cand.body:
+            if c.mention_start in cand.mentions:
+                own.append(c)
+            elif c.mention_start is None or sentence not in cand.sentences:
+                others.append(c)
+        elif c.body is None and has_event:
+            bare.append(c)
     pool = own or (others if single else []) or (bare if only else [])
-    if not pool:
-        return None, None
-    return pool[0].value, pool[0]
+    return pool[0].value if pool else None
 
 
 def _units(document: Document, cand: _Candidate, bodies: list[BodyMention], single: bool,
@@ -287,6 +286,4 @@ def _election(text: str, cand: _Candidate, document: Document) -> str:
             years = [y for t, y, _ in found if t == kind]
             if any(years):
                 return with_year(kind, years, text, pub_year)
-    from pipeline.extract.events import article_election
-
     return article_election(text, pub_year)
