@@ -19,16 +19,16 @@ from pipeline import vocab
 from pipeline.records import Document
 from pipeline.sentences import sentence_spans
 
-__all__ = ["NER_ENGINES", "load_nlp", "parse", "sentence_spans"]
+__all__ = ["NER_ENGINES", "load_nlp", "parse", "parse_many", "sentence_spans"]
 
 log = logging.getLogger(__name__)
 NER_ENGINES = ("auto", "spacy", "stanza", "none")
 
 
 def _blank() -> Language:
-    import spacy
+    from pipeline.fast_tokenizer import blank_fast
 
-    return spacy.blank("id")
+    return blank_fast("id")
 
 
 def load_nlp(ner: str = "auto") -> Language:
@@ -59,6 +59,19 @@ def _build(engine: str) -> Language:
 
 
 def parse(nlp: Language, document: Document) -> Document:
-    """Attach the parsed doc to `document` (in place) and return it."""
-    document.doc = nlp(document.text)
+    """Attach the parsed doc to `document` (in place) and return it.
+
+    Without an NER component there is nothing in a doc the extractors use (they read the text and
+    `sentence_spans`), so the tokenizer is not run and `document.doc` stays None.
+    """
+    document.doc = nlp(document.text) if nlp.pipe_names else None
     return document
+
+
+def parse_many(nlp: Language, documents: list[Document], batch_size: int = 32) -> list[Document]:
+    """`parse` for several documents, with `nlp.pipe` (batched, faster with a model)."""
+    if nlp.pipe_names:
+        for document, doc in zip(documents, nlp.pipe([d.text for d in documents], batch_size=batch_size),
+                                 strict=True):
+            document.doc = doc
+    return documents

@@ -13,7 +13,7 @@ from typing import Any
 from pipeline.acquire.read import MAX_ARTICLE_CHARS
 from pipeline.clean import ArticleError, to_document
 from pipeline.extract import extract_all
-from pipeline.nlp import parse
+from pipeline.nlp import parse, parse_many
 from pipeline.records import Article, Document, Extraction
 
 log = logging.getLogger(__name__)
@@ -104,13 +104,6 @@ def process_article(article: Article, nlp: Any) -> ArticleResult:
 def process_batch(articles: list[Article], nlp: Any, batch_size: int = 32) -> list[ArticleResult]:
     """Several articles at once, parsing with `nlp.pipe` (faster with a NER model)."""
     prepared = [prepare(a) for a in articles]
-    docs = [p for p in prepared if not isinstance(p, ArticleResult)]
-    parsed = iter(nlp.pipe([d.text for d in docs], batch_size=batch_size))
-    out: list[ArticleResult] = []
-    for article, p in zip(articles, prepared, strict=False):
-        if isinstance(p, ArticleResult):
-            out.append(p)
-        else:
-            p.doc = next(parsed)
-            out.append(finish(article, p))
-    return out
+    parse_many(nlp, [p for p in prepared if not isinstance(p, ArticleResult)], batch_size=batch_size)
+    return [p if isinstance(p, ArticleResult) else finish(article, p)
+            for article, p in zip(articles, prepared, strict=True)]

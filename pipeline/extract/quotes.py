@@ -107,16 +107,21 @@ def _trim_name(raw: str) -> str:
     return " ".join(out).strip(" ,")
 
 
+def _wordish(ch: str) -> bool:
+    """A character of a word for the name boundaries (a regex's `[\\w-]`)."""
+    return ch.isalnum() or ch in "_-"
+
+
 class People:
     """The persons of one article, found and resolved in reading order."""
 
     def __init__(self) -> None:
         self.persons: list[Person] = []
         self.title_spans: list[tuple[int, int]] = []  # "Ketua KPU Kota Bogor" before or after a name
-        self._names: tuple[int, re.Pattern[str] | None, dict[str, Person]] | None = None
+        self._names: tuple[int, dict[str, Person]] | None = None
 
-    def names_rx(self) -> tuple[re.Pattern[str] | None, dict[str, Person]]:
-        """One regex for every name form and name word (3+ letters) of the persons, with their owners."""
+    def _owners(self) -> dict[str, Person]:
+        """Every name form and name word (3+ letters) of the persons, with the person it belongs to."""
         version = sum(len(p.forms) for p in self.persons)
         if self._names is None or self._names[0] != version:
             owners: dict[str, Person] = {}
@@ -125,10 +130,25 @@ class People:
                     for tok in [form, *form.split()]:
                         if len(tok) >= 3:
                             owners.setdefault(tok, p)
-            rx = (re.compile(rf"(?<![\w-])(?:{'|'.join(map(re.escape, sorted(owners, key=len, reverse=True)))})"
-                             rf"(?![\w-])") if owners else None)
-            self._names = (version, rx, owners)
-        return self._names[1], self._names[2]
+            self._names = (version, owners)
+        return self._names[1]
+
+    def last_mention(self, window: str) -> tuple[int, Person] | None:
+        """(end, person) of the last name form or name word in `window`, whole words only.
+
+        Of mentions ending at the same place the longest wins ("Agus Santoso" over "Santoso"). Plain
+        string search: a regex of the names would have to be compiled for every article.
+        """
+        best: tuple[int, int, Person] | None = None
+        for form, person in self._owners().items():
+            i = window.find(form)
+            while i >= 0:
+                j = i + len(form)
+                if (i == 0 or not _wordish(window[i - 1])) and (j == len(window) or not _wordish(window[j])) and (
+                        best is None or (j, len(form)) > best[:2]):
+                    best = (j, len(form), person)
+                i = window.find(form, i + 1)
+        return (best[0], best[2]) if best else None
 
     def add(self, name: str, start: int, end: int, **info: str) -> Person | None:
         clean = strip_particles(name)
@@ -193,7 +213,7 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
     for m in v["title_rx"].finditer(text):  # type: ignore[union-attr]
         if _COUNT_BEFORE.search(text[max(0, m.start() - 25):m.start()]):
             continue  # "tujuh anggota PPLN Tokyo": a count of members, not a title
-        idx = next(int(k[1:]) for k, val in m.groupdict().items() if val is not None)
+        idx = int(m.lastgroup[1:])  # type: ignore[index]  # the (?P<tN>...) alternative that matched
         _, role, org_type = titles[idx]  # type: ignore[index]
         org_type = "" if org_type == "-" else org_type
         pos = m.end()
@@ -265,11 +285,7 @@ _RELATIVE = re.compile(r",\s*yang\b[^,]*,")
 def _speaker_before(text: str, lo: int, pos: int, people: People, current: Person | None) -> Person | None:
     """The person named (or pronoun) as the subject just before `pos`, within text[lo:pos]."""
     window = text[lo:pos]
-    best: tuple[int, Person] | None = None  # the last name (or name word) of a person in the window
-    rx, owners = people.names_rx()
-    if rx is not None:
-        for mm in rx.finditer(window):
-            best = (mm.end(), owners[mm.group(0)])
+    best = people.last_mention(window)  # the last name (or name word) of a person in the window
     pron = None
     for mm in _PRONOUN.finditer(window):
         pron = mm.end()
