@@ -10,8 +10,9 @@ the smallest next position gives rows until another shard's next row comes first
 shards hold consecutive articles, so usually one or two shards are open at once: memory stays flat
 however large the output. Rows of articles no longer in the input (changed or removed) are skipped.
 
-Near-duplicate articles (`pipeline.dedup.find_duplicates`, fed in input order) get status
-`duplicate` with `duplicate_of`, and their facts, quotes, officials and dates are dropped.
+Near-duplicate articles (`pipeline.dedup.find_duplicates_fp` over the fingerprints the workers
+stored, in input order) get status `duplicate` with `duplicate_of`, and their facts, quotes, officials
+and dates are dropped.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import heapq
 import logging
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -29,8 +30,9 @@ from typing import Any
 import numpy as np
 import pandas as pd
 
+from pipeline.dedup import Fingerprint, find_duplicates_fp
 from pipeline.schema import INT_COLUMNS, TABLES
-from pipeline.shards import KEY, TEXTS, KeyIndex, ShardStore
+from pipeline.shards import FINGERPRINTS, KEY, KeyIndex, ShardStore
 from pipeline.write import _FORMULA_START, neutralize
 
 log = logging.getLogger(__name__)
@@ -204,7 +206,7 @@ class Assembler:
         """The table's columns: the schema's, then any extra ones found in the shards, sorted."""
         import pyarrow.parquet as pq
 
-        base = list(TABLES[table]) if table in TABLES else ["article_id", "text"]
+        base = list(TABLES[table]) if table in TABLES else ["article_id", "digest", "signature"]
         extra: set[str] = set()
         for s in self.shards:
             extra.update(pq.read_schema(self.store.shard_path(s.name, table)).names)
@@ -253,11 +255,7 @@ class Assembler:
         result = Assembly(stale_rows=self.stale)
         duplicates: dict[str, str] = {}
         if dedup:
-            finder = _find_duplicates()
-            if isinstance(finder, str):
-                result.notes.append(finder)
-            else:
-                duplicates = finder(self._texts())
+            duplicates = find_duplicates_fp(self._fingerprints())
         result.duplicates = len(duplicates)
         for table in TABLES:
             columns = self.columns(table)
@@ -276,9 +274,11 @@ class Assembler:
         result.max_open_shards = self.max_open
         return result
 
-    def _texts(self) -> Iterator[tuple[str, str]]:
-        for part in self.iter_table(TEXTS):
-            yield from zip(part["article_id"].astype(str), part["text"].astype(str), strict=True)
+    def _fingerprints(self) -> Iterator[tuple[str, Fingerprint]]:
+        for part in self.iter_table(FINGERPRINTS):
+            for aid, digest, sig in zip(part["article_id"].astype(str), part["digest"].astype(str),
+                                        part["signature"], strict=True):
+                yield aid, Fingerprint.from_bytes(digest, sig)
 
 
 def _apply_duplicates(table: str, part: pd.DataFrame, duplicates: dict[str, str]) -> pd.DataFrame:
@@ -300,12 +300,3 @@ def _apply_duplicates(table: str, part: pd.DataFrame, duplicates: dict[str, str]
             part[col] = part[col].astype("Int64")
             part.loc[hit, col] = 0
     return part
-
-
-def _find_duplicates() -> Callable[[Any], dict[str, str]] | str:
-    """`pipeline.dedup.find_duplicates`, or a note saying why duplicates are not marked."""
-    try:
-        from pipeline.dedup import find_duplicates
-    except ImportError as exc:
-        return f"near-duplicates not marked: pipeline.dedup is not available ({exc})"
-    return find_duplicates

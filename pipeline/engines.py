@@ -20,9 +20,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from pipeline.dedup import fingerprint
 from pipeline.records import Article
 from pipeline.schema import TABLES
-from pipeline.shards import TEXTS, code_fingerprint, iter_batches, write_shard_files
+from pipeline.shards import FINGERPRINTS, code_fingerprint, iter_batches, write_shard_files
 
 log = logging.getLogger(__name__)
 
@@ -145,17 +146,19 @@ def process_shard(task: ShardTask) -> ShardResult:
         raise RuntimeError(f"the NLP pipeline (--ner {task.ner}) failed to load: {_INIT_ERROR[task.ner]}")
     t0 = time.perf_counter()
     nlp = get_nlp(task.ner)
-    tables: dict[str, tuple[list[dict], list[int]]] = {name: ([], []) for name in (*TABLES, TEXTS)}
+    tables: dict[str, tuple[list[dict], list[int]]] = {name: ([], []) for name in (*TABLES, FINGERPRINTS)}
     for chunk in iter_batches(task.items, CHUNK):
         results = _process_chunk([a for _, a in chunk], nlp, task.batch_size)
         for (key, _), res in zip(chunk, results, strict=True):
             for name, rows in res.tables().items():
                 tables[name][0].extend(rows)
                 tables[name][1].extend([key] * len(rows))
-            if res.article.get("status") == "ok" and res.text:
-                tables[TEXTS][0].append({"article_id": res.article["article_id"], "text": res.text})
-                tables[TEXTS][1].append(key)
-    rows = {name: len(r) for name, (r, _) in tables.items() if name != TEXTS}
+            fp = fingerprint(res.text) if res.article.get("status") == "ok" and res.text else None
+            if fp is not None:
+                tables[FINGERPRINTS][0].append({"article_id": res.article["article_id"], "digest": fp.digest,
+                                                "signature": fp.signature_bytes()})
+                tables[FINGERPRINTS][1].append(key)
+    rows = {name: len(r) for name, (r, _) in tables.items() if name != FINGERPRINTS}
     written = task.dest is not None
     if written:
         write_shard_files(Path(task.dest), task.name, tables)  # type: ignore[arg-type]

@@ -31,8 +31,8 @@ from pipeline.assemble import Assembler
 from pipeline.engines import Engine, ShardResult, ShardTask, make_engine, max_rss_mb
 from pipeline.schema import TABLES
 from pipeline.shards import (
+    FINGERPRINTS,
     SHARD_DIR,
-    TEXTS,
     KeyIndex,
     ShardConfigError,
     ShardEntry,
@@ -262,7 +262,7 @@ def run_extract(
         else:
             store.load()
         store.check_config(config)
-        damaged = store.verify([*TABLES, TEXTS])
+        damaged = store.verify([*TABLES, FINGERPRINTS])
         store.remove_orphans()
         done = store.done_keys()
         files = lambda: input_files(inputs, out)  # noqa: E731

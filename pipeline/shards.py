@@ -45,8 +45,9 @@ MANIFEST = "manifest.json"
 LOCK = "lock"
 FORMAT = 1
 KEY = "_key"
-#: Per-shard side table with the cleaned text of every `ok` article, for duplicate detection.
-TEXTS = "texts"
+#: Per-shard side table with the near-duplicate fingerprint (`pipeline.dedup.Fingerprint`: digest and
+#: MinHash signature, 512 bytes) of every `ok` article, computed by the worker.
+FINGERPRINTS = "fingerprints"
 
 
 class ShardConfigError(RuntimeError):
@@ -208,9 +209,10 @@ def _frame(table: str, rows: list[dict[str, Any]], keys: list[int]) -> Any:
     from pipeline.schema import TABLES
     from pipeline.write import to_frame
 
-    if table == TEXTS:
+    if table == FINGERPRINTS:
         df = pd.DataFrame({"article_id": pd.Series([r["article_id"] for r in rows], dtype="string"),
-                           "text": pd.Series([r["text"] for r in rows], dtype="string")})
+                           "digest": pd.Series([r["digest"] for r in rows], dtype="string"),
+                           "signature": pd.Series([r["signature"] for r in rows], dtype=object)})
     else:
         assert table in TABLES
         df = to_frame(table, rows)

@@ -5,9 +5,19 @@ from __future__ import annotations
 import random
 import time
 
+import numpy as np
 import pytest
 
-from pipeline.dedup import DEFAULT_THRESHOLD, DuplicateIndex, find_duplicates, jaccard
+from pipeline.dedup import (
+    DEFAULT_THRESHOLD,
+    DuplicateIndex,
+    Fingerprint,
+    find_duplicates,
+    find_duplicates_fp,
+    fingerprint,
+    jaccard,
+    shingle_hashes,
+)
 
 ORIGINAL = """\
 Serang (Kabar Banten Raya) - Komisi Pemilihan Umum (KPU) Kota Serang melantik sebanyak 75 anggota
@@ -123,9 +133,31 @@ def test_short_and_empty_texts():
 
 def test_estimate_follows_exact_jaccard():
     idx = DuplicateIndex()
-    a, b = idx.signature(ORIGINAL), idx.signature(COPY)
-    estimate = float((a == b).mean())
+    a, b = idx.fingerprint(ORIGINAL), idx.fingerprint(COPY)
+    assert a is not None and b is not None and a.signature is not None and b.signature is not None
+    estimate = float((a.signature == b.signature).mean())
     assert abs(estimate - jaccard(ORIGINAL, COPY)) < 0.15
+
+
+def test_fingerprints_round_trip_and_give_the_same_answers():
+    fps = [(i, fingerprint(t)) for i, t in [("a", ORIGINAL), ("b", TEMPLATE), ("c", COPY), ("d", ORIGINAL)]]
+    # as stored in a shard: digest string + signature bytes
+    stored = [(i, None if fp is None else Fingerprint.from_bytes(fp.digest, fp.signature_bytes())) for i, fp in fps]
+    assert find_duplicates_fp(stored) == {"c": "a", "d": "a"}
+    assert find_duplicates_fp(stored) == find_duplicates([("a", ORIGINAL), ("b", TEMPLATE), ("c", COPY),
+                                                          ("d", ORIGINAL)])
+    short = fingerprint("KPU melantik PPK.")
+    assert short is not None and short.signature is None and short.signature_bytes() == b""
+    assert fingerprint("  ,. ") is None
+    with pytest.raises(ValueError, match="num_perm"):
+        DuplicateIndex(num_perm=64).add_fingerprint("x", fps[0][1])
+
+
+def test_shingle_hashes_ignore_case_and_punctuation():
+    plain = shingle_hashes("satu dua tiga empat lima enam")
+    assert np.array_equal(shingle_hashes("Satu dua, tiga EMPAT lima enam."), plain)
+    assert len(shingle_hashes("satu dua tiga empat lima enam")) == 2
+    assert len(shingle_hashes("satu satu satu satu satu satu satu")) == 1  # distinct shingles only
 
 
 def test_index_scales_without_pairwise_comparison():
