@@ -397,8 +397,9 @@ def test_connection_errors_have_a_reason():
 def test_crawl_to_jsonl_for_run(site, tmp_path):
     urls = tmp_path / "urls.txt"
     urls.write_text(f"{site.base}{BAWASLU}\n", encoding="utf-8")
-    path = crawl_to_jsonl([urls], tmp_path / "crawl", allow_private=True, delay=0, timeout=1, progress=False)
-    assert path == tmp_path / "crawl" / "articles.jsonl"
+    summary = crawl_to_jsonl([urls], tmp_path / "crawl", allow_private=True, delay=0, timeout=1, progress=False)
+    path = Path(summary.articles_path)
+    assert path == tmp_path / "crawl" / "articles.jsonl" and summary.failed == 0
     (row,) = _rows(path)
     assert row["title"].startswith("Bawaslu Lebak Buka Rekrutmen Panwascam")
 
@@ -528,7 +529,7 @@ def test_run_with_urls_crawls_then_extracts(site, tmp_path):
     out = tmp_path / "out"
     refused = main(["run", "--urls", str(urls), "--out", str(tmp_path / "refused"), "--ner", "none",
                     "--no-progress", "--workers", "0", "--delay", "0", "--timeout", "1"])
-    assert refused == 0  # nothing crawled (loopback refused), nothing failed to extract
+    assert refused == 1  # the loopback address is refused: a failed URL, as `crawl` reports it
     assert not _rows(tmp_path / "refused" / "crawl" / "articles.jsonl")
     code = main(["run", "--urls", str(urls), "--out", str(out), "--ner", "none", "--no-progress",
                  "--workers", "0", "--allow-private", "--delay", "0", "--timeout", "1"])
@@ -536,3 +537,11 @@ def test_run_with_urls_crawls_then_extracts(site, tmp_path):
     arts = pd.read_parquet(out / "articles.parquet")
     assert len(arts) == 1 and arts.status.iloc[0] == "ok"
     assert arts.url.iloc[0].endswith(BAWASLU)
+    # a URL that fails (HTTP 404): what was fetched is still extracted, and the exit status says so
+    urls.write_text(f"{site.base}{BAWASLU}\n{site.base}{MISSING}\n", encoding="utf-8")
+    failed = main(["run", "--urls", str(urls), "--out", str(tmp_path / "partly"), "--ner", "none",
+                   "--no-progress", "--workers", "0", "--allow-private", "--delay", "0", "--timeout", "1",
+                   "--retries", "0"])
+    assert failed == 1
+    arts = pd.read_parquet(tmp_path / "partly" / "articles.parquet")
+    assert len(arts) == 1 and arts.url.iloc[0].endswith(BAWASLU)

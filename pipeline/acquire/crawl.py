@@ -502,17 +502,17 @@ def crawl(sources: Iterable[str | Path], out_dir: str | Path,
     return Crawler(out_dir, config).run(sources)
 
 
-def crawl_to_jsonl(sources: Iterable[str | Path], out_dir: str | Path, **options: Any) -> Path:
-    """Crawl `sources` into `out_dir` and return the path of its articles.jsonl (for `run --urls`).
+def crawl_to_jsonl(sources: Iterable[str | Path], out_dir: str | Path, **options: Any) -> CrawlSummary:
+    """Crawl `sources` into `out_dir`, print the summary and return it (for `run --urls`).
 
-    `options` are the fields of `CrawlConfig` (delay, timeout, allow_private, filter, ...).
+    `options` are the fields of `CrawlConfig` (delay, timeout, allow_private, filter, ...). The summary's
+    `articles_path` (out_dir/articles.jsonl) exists afterwards, empty when nothing was fetched.
     """
     summary = crawl(sources, out_dir, CrawlConfig(**options))
     for line in summary.lines():
         print(line, flush=True)
-    path = Path(summary.articles_path)
-    path.touch(exist_ok=True)
-    return path
+    Path(summary.articles_path).touch(exist_ok=True)
+    return summary
 
 
 __all__ = ["CrawlConfig", "CrawlSummary", "Crawler", "PageCache", "crawl", "crawl_to_jsonl"]

@@ -39,8 +39,13 @@ def run(args: argparse.Namespace) -> int:
             print(f"error: {exc}")
             return 2
         crawled = crawl_to_jsonl([args.urls], Path(args.out) / "crawl", **asdict(config))
-        paths = [str(crawled)]
-    if not args.paths and not args.urls and not CORPUS.is_dir():
+        code = execute([crawled.articles_path], args)
+        if crawled.failed:
+            print(f"exit status 1: the crawl failed for {crawled.failed} URLs (reasons above, details in "
+                  f"{crawled.log_path}); what was fetched is extracted", flush=True)
+            return max(code, 1)
+        return code
+    if not args.paths and not CORPUS.is_dir():
         print(f"no sample corpus at {CORPUS}; give PATH arguments", flush=True)
         return 2
     return execute(paths, args)
