@@ -59,8 +59,24 @@ class Statement:
     end: int
 
 
+@dataclass(frozen=True)
+class _Vocab:
+    """The compiled vocabularies of this module (titles, speech verbs, organisation words, ...)."""
+
+    titles: tuple[tuple[str, ...], ...]  # (pattern, role, org type), longest pattern first
+    title_rx: re.Pattern[str]  # alternative N is the named group tN
+    cue: list[str]
+    verb_rx: re.Pattern[str]
+    passive_rx: re.Pattern[str]
+    org_rx: re.Pattern[str]
+    orgs: dict[str, str]  # organisation word -> org type
+    not_names: frozenset[str]
+    pronouns: frozenset[str]
+    post_cue_rx: re.Pattern[str]
+
+
 @lru_cache(maxsize=1)
-def _vocab() -> dict[str, object]:
+def _vocab() -> _Vocab:
     titles = tuple(sorted(vocab.rows("titles.tsv"), key=lambda r: -len(r[0])))  # longest alternative first
     alternatives = "|".join(f"(?P<t{i}>{r[0]})" for i, r in enumerate(titles))
     title_rx = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
@@ -69,26 +85,26 @@ def _vocab() -> dict[str, object]:
     for kind, word in speech:
         kinds.setdefault(kind, []).append(word.rstrip(","))
     orgs = {w: t for w, t in vocab.rows("org_words.tsv")}
-    return {
-        "titles": titles,
-        "title_rx": title_rx,
-        "cue": kinds["cue"],
-        "verb_rx": re.compile(rf"(?<![\w-])(?:{vocab.alternation(kinds['verb'])})(?![\w-])", re.IGNORECASE),
-        "passive_rx": re.compile(rf"(?<![\w-])(?:{vocab.alternation(kinds['passive'])})\s+(?:oleh\s+)?",
-                                 re.IGNORECASE),
-        "org_rx": re.compile(rf"(?:{vocab.alternation(list(orgs))})\b"),
-        "orgs": orgs,
-        "not_names": frozenset(vocab.words("not_names.txt")) | frozenset(
+    return _Vocab(
+        titles=titles,
+        title_rx=title_rx,
+        cue=kinds["cue"],
+        verb_rx=re.compile(rf"(?<![\w-])(?:{vocab.alternation(kinds['verb'])})(?![\w-])", re.IGNORECASE),
+        passive_rx=re.compile(rf"(?<![\w-])(?:{vocab.alternation(kinds['passive'])})\s+(?:oleh\s+)?",
+                              re.IGNORECASE),
+        org_rx=re.compile(rf"(?:{vocab.alternation(list(orgs))})\b"),
+        orgs=orgs,
+        not_names=frozenset(vocab.words("not_names.txt")) | frozenset(
             r[0].lower() for r in vocab.rows("foreign_places.txt") if " " not in r[0]),
-        "pronouns": frozenset(kinds["pronoun"] + ["pihaknya"]),
-        "post_cue_rx": re.compile(rf"\s*,?\s*(?P<cue>(?i:{'|'.join(kinds['cue'])}))(?P<nya>nya)?(?![\w-])"
-                                  rf"(?:\s+(?P<who>(?i:dia|ia|beliau)\b|{_NAME}))?"),
-    }
+        pronouns=frozenset(kinds["pronoun"] + ["pihaknya"]),
+        post_cue_rx=re.compile(rf"\s*,?\s*(?P<cue>(?i:{'|'.join(kinds['cue'])}))(?P<nya>nya)?(?![\w-])"
+                               rf"(?:\s+(?P<who>(?i:dia|ia|beliau)\b|{_NAME}))?"),
+    )
 
 
 def speech_verb_rx() -> re.Pattern[str]:
     """Verbs that report a statement ("mengatakan", "menegaskan", ...)."""
-    return _vocab()["verb_rx"]  # type: ignore[return-value]
+    return _vocab().verb_rx
 
 
 _NUMBER_WORDS = "|".join(r[0] for r in vocab.rows("number_words.tsv"))
@@ -98,10 +114,10 @@ _QUOTE = re.compile(r"[“\"]([^“”\"]{2,}?)[”\"]")
 
 def _trim_name(raw: str) -> str:
     """Cut a capitalised run at the first word that is never part of a name."""
-    not_names = _vocab()["not_names"]
+    not_names = _vocab().not_names
     out = []
     for tok in raw.split():
-        if tok.strip(".,").lower() in not_names:  # type: ignore[operator]
+        if tok.strip(".,").lower() in not_names:
             break
         out.append(tok)
     return " ".join(out).strip(" ,")
@@ -208,13 +224,13 @@ def _foreign_rx() -> re.Pattern[str]:
 def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], people: People) -> None:
     """Register "TITLE [ORG] [REGION][,] NAME" and "NAME, TITLE [ORG] [REGION]," mentions."""
     v = _vocab()
-    titles = v["titles"]
+    titles = v.titles
     body_at = {b.start: b for b in bodies}
-    for m in v["title_rx"].finditer(text):  # type: ignore[union-attr]
+    for m in v.title_rx.finditer(text):
         if _COUNT_BEFORE.search(text[max(0, m.start() - 25):m.start()]):
             continue  # "tujuh anggota PPLN Tokyo": a count of members, not a title
-        idx = int(m.lastgroup[1:])  # type: ignore[index]  # the (?P<tN>...) alternative that matched
-        _, role, org_type = titles[idx]  # type: ignore[index]
+        idx = int((m.lastgroup or "t0")[1:])  # the (?P<tN>...) alternative that matched
+        _, role, org_type = titles[idx]
         org_type = "" if org_type == "-" else org_type
         pos = m.end()
         paren = re.match(r"\s*\([A-Za-z. ]{2,12}\)", text[pos:])
@@ -234,9 +250,9 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
                 nat = re.match(r"\s*(RI|Republik Indonesia|Pusat)\b", text[pos:])
                 pos += nat.end() if nat else 0
         else:
-            om = v["org_rx"].match(text, pos + ws)  # type: ignore[union-attr]
+            om = v.org_rx.match(text, pos + ws)
             if om:
-                org_type = org_type or v["orgs"][om.group(0)]  # type: ignore[index]
+                org_type = org_type or v.orgs[om.group(0)]
                 pos = om.end()
         if region is not None:
             pos = max(pos, region.end)
@@ -271,7 +287,7 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
             "," in text[max(0, m.start() - 3):m.start()] or "selaku" in text[max(0, m.start() - 10):m.start()]
         ):
             name = _trim_name(before.group("name"))
-            if name and name.split()[0].lower() not in v["not_names"]:  # type: ignore[operator]
+            if name and name.split()[0].lower() not in v.not_names:
                 s = m.start() - 80 + before.start("name") if m.start() >= 80 else before.start("name")
                 if people.add(name, s, s + len(name), **info):
                     people.title_spans.append((m.start(), pos))
@@ -351,13 +367,13 @@ def _direct(text: str, qm: re.Match[str], p_start: int, p_end: int, people: Peop
     v = _vocab()
     qs, qe = qm.start(), qm.end()
     quote = qm.group(1).strip().rstrip(",")
-    post = v["post_cue_rx"].match(text, qe, p_end)  # type: ignore[union-attr]
+    post = v.post_cue_rx.match(text, qe, p_end)
     speaker: Person | None = None
     cue = ""
     if post:
         cue = post.group("cue").lower() + (post.group("nya") or "")
         who = post.group("who")
-        if who and who.lower() not in v["pronouns"]:  # type: ignore[operator]
+        if who and who.lower() not in v.pronouns:
             name = _trim_name(who)
             speaker = people.find(name) if name else None
             if speaker is None and name and len(name.split()) >= 2:
@@ -368,7 +384,7 @@ def _direct(text: str, qm: re.Match[str], p_start: int, p_end: int, people: Peop
         else:
             speaker = current
     else:
-        pre = re.search(rf"(?P<verb>{v['verb_rx'].pattern}|(?i:{'|'.join(v['cue'])}))\s*[:,]?\s*$",
+        pre = re.search(rf"(?P<verb>{v.verb_rx.pattern}|(?i:{'|'.join(v.cue)}))\s*[:,]?\s*$",
                         text[max(p_start, qs - 120):qs], re.IGNORECASE)
         if pre:
             cue = pre.group("verb").lower()
@@ -391,12 +407,12 @@ def _indirect(text: str, lo: int, hi: int, people: People, current: Person | Non
         if person:
             return Statement(person, sent[acc.end():].strip(), "indirect", "menurut", lo + acc.end(), hi)
         return None
-    pas = v["passive_rx"].search(sent)  # type: ignore[union-attr]
+    pas = v.passive_rx.search(sent)
     if pas and re.match(r"\s*(?:Demikian|Hal\s+(?:itu|ini|tersebut))\b", sent):
         person = next((p for p in people.persons if lo + pas.end() <= p.start < hi), None)
         if person:
             return Statement(person, sent.strip(), "indirect", pas.group(0).strip().lower(), lo, hi)
-    for vm in v["verb_rx"].finditer(sent):  # type: ignore[union-attr]
+    for vm in v.verb_rx.finditer(sent):
         rest = sent[vm.end():]
         if re.match(r"\s*[,:]?\s*[“\"]", rest):
             return None  # the direct quote that follows is the statement
