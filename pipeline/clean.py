@@ -132,10 +132,10 @@ def _match_marker(line: str) -> str:
 
 def _byline_name(line: str) -> str | None:
     """The author named on a byline line; '' when the name is on the next line; None if not a byline."""
-    m = re.match(r"^\s*(pewarta|penulis|reporter|wartawan|kontributor|oleh)\b\s*:?\s*(.*)$", line, re.I)
+    m = next((m for kind, rx in _markers() if kind == "byline" and (m := rx.match(line))), None)
     if not m:
         return None
-    rest = m.group(2).strip()
+    rest = (m.groupdict().get("name") or "").strip()  # the byline patterns of data/boilerplate.tsv
     if not rest:
         return ""
     rest = re.split(r"\s*[|/;]\s*|\s+(?=(?:editor|penyunting|redaktur)\b)", rest, flags=re.I)[0]

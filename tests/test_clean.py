@@ -57,6 +57,12 @@ def test_oleh_is_a_byline_only_when_a_name_follows() -> None:
     assert "Oleh karena itu" in c.text and "Oleh Dewi" not in c.text
 
 
+def test_a_word_that_starts_like_a_byline_is_prose() -> None:
+    c = clean_text("KPU menggelar rapat pleno di kantor KPU Kota Depok pada hari ini.\n\n"
+                   "Penulisan nama calon pada surat suara diperiksa ulang oleh anggota PPS.")
+    assert "Penulisan nama calon" in c.text and c.author == ""
+
+
 def test_inline_baca_juga_tail_is_cut() -> None:
     c = clean_text("Ketua KPU menyampaikan pesan kepada anggota PPS yang dilantik. Baca juga: KPU Bogor lantik PPK")
     assert c.text.endswith("yang dilantik.")
