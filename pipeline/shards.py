@@ -46,7 +46,7 @@ LOCK = "lock"
 FORMAT = 1
 KEY = "_key"
 #: Per-shard side table with the near-duplicate fingerprint (`pipeline.dedup.Fingerprint`: digest and
-#: MinHash signature, 512 bytes) of every `ok` article, computed by the worker.
+#: MinHash signature, 1 KB) of every `ok` article, computed by the worker.
 FINGERPRINTS = "fingerprints"
 
 
