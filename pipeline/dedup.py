@@ -233,10 +233,7 @@ def find_duplicates(items: Iterable[tuple[str, str]], threshold: float = DEFAULT
     `items` are (article_id, cleaned text) pairs in input order. Articles that are not duplicates do
     not appear in the result.
     """
-    index = DuplicateIndex(threshold=threshold)
-    for article_id, text in items:
-        index.add(article_id, text or "")
-    return dict(index.duplicates)
+    return find_duplicates_fp(((article_id, fingerprint(text or "")) for article_id, text in items), threshold)
 
 
 def find_duplicates_fp(items: Iterable[tuple[str, Fingerprint | None]],
