@@ -59,12 +59,16 @@ def _is_plain(orth: str, tokens: list[dict[Any, Any]]) -> bool:
     return len(attrs) == 1 and (attrs.get(ORTH) == orth or attrs.get("ORTH") == orth)
 
 
+def _split(rules: dict[str, list[dict[Any, Any]]]) -> tuple[dict[str, list[dict[Any, Any]]], frozenset[str]]:
+    """(the special cases to keep, the plain hyphenated words that `_WordsOrPattern` takes over)."""
+    words = frozenset(orth for orth, toks in rules.items() if _is_plain(orth, toks))
+    return {orth: toks for orth, toks in rules.items() if orth not in words}, words
+
+
 def fast_tokenizer(vocab: Vocab, data: bytes) -> Tokenizer:
     """The tokenizer serialised in `data` (spaCy's tokenizer file), with plain special cases as a set."""
     msg = srsly.msgpack_loads(data)
-    rules: dict[str, list[dict[Any, Any]]] = msg.get("exceptions") or {}
-    words = frozenset(orth for orth, toks in rules.items() if _is_plain(orth, toks))
-    msg["exceptions"] = {orth: toks for orth, toks in rules.items() if orth not in words}
+    msg["exceptions"], words = _split(msg.get("exceptions") or {})
     tok = Tokenizer(vocab)
     tok.from_bytes(srsly.msgpack_dumps(msg), exclude=["vocab"])
     if words:
@@ -84,17 +88,15 @@ def load_fast(path: str | Path) -> Language:
 def blank_fast(lang: str = "id") -> Language:
     """`spacy.blank(lang)` with the fast tokenizer."""
     nlp = spacy.blank(lang, config={"nlp": {"tokenizer": {"@tokenizers": BARE_TOKENIZER}}})
-    defaults = nlp.Defaults
-    slow = Tokenizer(nlp.vocab)  # the language's affix rules, to serialise; the special cases go in below
-    if defaults.prefixes:
-        slow.prefix_search = compile_prefix_regex(defaults.prefixes).search
-    if defaults.suffixes:
-        slow.suffix_search = compile_suffix_regex(defaults.suffixes).search
-    if defaults.infixes:
-        slow.infix_finditer = compile_infix_regex(defaults.infixes).finditer
-    slow.token_match = defaults.token_match
-    slow.url_match = defaults.url_match
-    msg = srsly.msgpack_loads(slow.to_bytes(exclude=["vocab", "exceptions"]))
-    msg["exceptions"] = dict(defaults.tokenizer_exceptions)
-    nlp.tokenizer = fast_tokenizer(nlp.vocab, srsly.msgpack_dumps(msg))
+    d = nlp.Defaults
+    rules, words = _split(dict(d.tokenizer_exceptions))
+    nlp.tokenizer = Tokenizer(  # what spaCy's default tokenizer factory builds, minus the plain special cases
+        nlp.vocab,
+        rules=rules,
+        prefix_search=compile_prefix_regex(d.prefixes).search if d.prefixes else None,
+        suffix_search=compile_suffix_regex(d.suffixes).search if d.suffixes else None,
+        infix_finditer=compile_infix_regex(d.infixes).finditer if d.infixes else None,
+        token_match=_WordsOrPattern(words, d.token_match) if words else d.token_match,
+        url_match=d.url_match,
+    )
     return nlp

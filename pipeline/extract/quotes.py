@@ -229,7 +229,8 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
     for m in v.title_rx.finditer(text):
         if _COUNT_BEFORE.search(text[max(0, m.start() - 25):m.start()]):
             continue  # "tujuh anggota PPLN Tokyo": a count of members, not a title
-        idx = int((m.lastgroup or "t0")[1:])  # the (?P<tN>...) alternative that matched
+        assert m.lastgroup, "every alternative of title_rx is a named group"
+        idx = int(m.lastgroup[1:])  # the (?P<tN>...) alternative that matched
         _, role, org_type = titles[idx]
         org_type = "" if org_type == "-" else org_type
         pos = m.end()
