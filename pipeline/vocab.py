@@ -39,3 +39,73 @@ def alternation(items: list[str] | tuple[str, ...] | frozenset[str]) -> str:
     """A regex alternation of literal phrases, longest first, spaces matching any whitespace."""
     parts = sorted(set(items), key=len, reverse=True)
     return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+
+
+def _first_chars(pattern: str, flags: int) -> set[str] | None:
+    """The characters a match of `pattern` can start with, or None when that is not a small literal set.
+
+    Read off the parsed pattern (`re._parser`, the stdlib's own parser): literals, character sets of
+    literals and ranges, alternations, groups and repeats of at least one. Anything else (a category like
+    \\w, a lookaround, an optional first item) gives None.
+    """
+    try:
+        from re import _parser as parser  # type: ignore[attr-defined]
+        from re._constants import BRANCH, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, RANGE, SUBPATTERN  # type: ignore
+
+        parsed = parser.parse(pattern, flags)
+    except Exception:  # noqa: BLE001 - an optimisation only: any surprise means no lookahead
+        return None
+
+    def first(items: list) -> set[str] | None:  # noqa: ANN001
+        if not items:
+            return None
+        op, av = items[0]
+        if op is LITERAL:
+            return {chr(av)}
+        if op is IN:
+            out: set[str] = set()
+            for sop, sav in av:
+                if sop is LITERAL:
+                    out.add(chr(sav))
+                elif sop is RANGE and sav[1] - sav[0] < 64:
+                    out.update(chr(c) for c in range(sav[0], sav[1] + 1))
+                else:
+                    return None
+            return out
+        if op is BRANCH:
+            out = set()
+            for branch in av[1]:
+                got = first(list(branch))
+                if got is None:
+                    return None
+                out |= got
+            return out
+        if op is SUBPATTERN:
+            got = first(list(av[-1]))
+            if got is not None and av[1] & re.IGNORECASE:  # "(?i:...)"
+                got = _both_cases(got)
+            return got
+        if op in (MAX_REPEAT, MIN_REPEAT) and av[0] >= 1:
+            return first(list(av[2]))
+        return None
+
+    chars = first(list(parsed))
+    if chars is None:
+        return None
+    return _both_cases(chars) if (flags | parsed.state.flags) & re.IGNORECASE else chars
+
+
+def _both_cases(chars: set[str]) -> set[str]:
+    return {c for ch in chars for c in (ch, ch.lower(), ch.upper()) if len(c) == 1}
+
+
+def word_rx(alternation_rx: str, flags: int = 0, left: str = r"[\w-]") -> re.Pattern[str]:
+    """`(?<!LEFT)(?:ALT)(?![\\w-])`: a phrase from an alternation, not inside a longer word.
+
+    When the possible first characters of the alternation are known, a lookahead of them goes first:
+    `re` then rejects most positions with one character test instead of trying every alternative there,
+    which makes a scan of an article two to three times faster for the big vocabularies (titles, events).
+    """
+    chars = _first_chars(alternation_rx, flags)
+    head = "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])" if chars else ""
+    return re.compile(rf"(?<!{left}){head}(?:{alternation_rx})(?![\w-])", flags)

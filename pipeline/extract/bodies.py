@@ -46,7 +46,7 @@ def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
         rx = re.escape(phrase).replace(r"\ ", r"\s+")
         lookup[phrase.lower() if case == "ci" else phrase] = code
         parts.append(rx if case == "cs" else f"(?i:{rx})")
-    return re.compile(rf"(?<![\w/-])(?:{'|'.join(parts)})(?![\w-])"), lookup
+    return vocab.word_rx("|".join(parts), left=r"[\w/-]"), lookup
 
 
 def _code(text: str, lookup: dict[str, str]) -> str | None:

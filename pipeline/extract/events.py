@@ -25,10 +25,10 @@ class EventCue:
 
 @lru_cache(maxsize=1)
 def _rx() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
-    events = [(ev, re.compile(rf"(?<![\w-])(?:{rx})(?![\w-])", re.IGNORECASE)) for ev, rx in vocab.rows("events.tsv")]
+    events = [(ev, vocab.word_rx(rx, re.IGNORECASE)) for ev, rx in vocab.rows("events.tsv")]
     mod = vocab.rows("event_modality.tsv")
-    planned = re.compile(rf"(?<![\w-])(?:{'|'.join(w for k, w in mod if k == 'planned')})(?![\w-])", re.I)
-    advice = re.compile(rf"(?<![\w-])(?:{'|'.join(w for k, w in mod if k == 'advice')})(?![\w-])", re.I)
+    planned = vocab.word_rx("|".join(w for k, w in mod if k == "planned"), re.IGNORECASE)
+    advice = vocab.word_rx("|".join(w for k, w in mod if k == "advice"), re.IGNORECASE)
     names = vocab.rows("elections.tsv")
     election = re.compile(
         rf"(?<![\w-])(?<!Komisi\s)(?<!Pengawas\s)(?<!Penyelenggara\s)(?<!Independen\s)"

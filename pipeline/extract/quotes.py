@@ -79,7 +79,7 @@ class _Vocab:
 def _vocab() -> _Vocab:
     titles = tuple(sorted(vocab.rows("titles.tsv"), key=lambda r: -len(r[0])))  # longest alternative first
     alternatives = "|".join(f"(?P<t{i}>{r[0]})" for i, r in enumerate(titles))
-    title_rx = re.compile(rf"(?<![\w-])(?:{alternatives})(?![\w-])", re.IGNORECASE)
+    title_rx = vocab.word_rx(alternatives, re.IGNORECASE)
     speech = vocab.rows("speech_verbs.tsv")
     kinds: dict[str, list[str]] = {}
     for kind, word in speech:
@@ -89,7 +89,7 @@ def _vocab() -> _Vocab:
         titles=titles,
         title_rx=title_rx,
         cue=kinds["cue"],
-        verb_rx=re.compile(rf"(?<![\w-])(?:{vocab.alternation(kinds['verb'])})(?![\w-])", re.IGNORECASE),
+        verb_rx=vocab.word_rx(vocab.alternation(kinds["verb"]), re.IGNORECASE),
         passive_rx=re.compile(rf"(?<![\w-])(?:{vocab.alternation(kinds['passive'])})\s+(?:oleh\s+)?",
                               re.IGNORECASE),
         org_rx=re.compile(rf"(?:{vocab.alternation(list(orgs))})\b"),

@@ -125,7 +125,7 @@ def find_regions(text: str) -> list[RegionMention]:
 @lru_cache(maxsize=1)
 def _province_rx() -> re.Pattern[str]:
     names = [r.name for r in gazetteer().by_code.values() if r.level == "provinsi"]
-    return re.compile(rf"(?<![\w-])(?:{vocab.alternation(names)})(?![\w-])")
+    return vocab.word_rx(vocab.alternation(names))
 
 
 def _non_overlapping(found: list[RegionMention]) -> list[RegionMention]:

@@ -1,0 +1,46 @@
+"""The vocabulary helpers: phrase regexes with a first-character lookahead must match exactly as without."""
+
+import re
+
+import pytest
+
+from pipeline import vocab
+from pipeline.vocab import _first_chars, word_rx
+
+
+@pytest.mark.parametrize(
+    ("pattern", "flags", "expected"),
+    [
+        ("ketua|sekretaris", 0, {"k", "s"}),
+        ("ketua|sekretaris", re.IGNORECASE, {"k", "K", "s", "S"}),
+        ("(?i:kpu)|Bawaslu", 0, {"k", "K", "B"}),
+        ("(?:plt\\.?|pelaksana)\\s+bupati", 0, {"p"}),
+        ("[a-c]x", 0, {"a", "b", "c"}),
+        ("x+y", 0, {"x"}),
+        ("\\d+|lima", 0, None),  # a category: no lookahead
+        ("x?y", 0, None),  # an optional first item: no lookahead
+        ("(?<=a)b", 0, None),
+    ],
+)
+def test_first_chars(pattern: str, flags: int, expected: set[str] | None) -> None:
+    assert _first_chars(pattern, flags) == expected
+
+
+TEXT = ("Ketua KPU Kota Serang, Ahmad, dan Sekretaris KPU melantik anggota PPK. Wakil ketua-nya hadir; "
+        "subketua bukan kata. KETUA Bawaslu berkata.")
+
+
+@pytest.mark.parametrize("flags", [0, re.IGNORECASE])
+def test_word_rx_matches_like_the_plain_pattern(flags: int) -> None:
+    alt = vocab.alternation(["ketua", "sekretaris", "wakil ketua", "Bawaslu"])
+    plain = re.compile(rf"(?<![\w-])(?:{alt})(?![\w-])", flags)
+    fast = word_rx(alt, flags)
+    assert "(?=[" in fast.pattern
+    assert [m.span() for m in fast.finditer(TEXT)] == [m.span() for m in plain.finditer(TEXT)]
+    assert fast.findall(TEXT)  # and it does find something
+
+
+def test_word_rx_without_known_first_chars_still_works() -> None:
+    rx = word_rx(r"\d+\s+orang")
+    assert "(?=[" not in rx.pattern
+    assert rx.findall("ada 5 orang dan x5 orang") == ["5 orang"]
