@@ -24,6 +24,7 @@ from pipeline.dedup import fingerprint
 from pipeline.records import Article
 from pipeline.schema import TABLES
 from pipeline.shards import FINGERPRINTS, code_fingerprint, iter_batches, write_shard_files
+from pipeline.torchless import needs_torch, unblock
 
 log = logging.getLogger(__name__)
 
@@ -102,6 +103,8 @@ def init_worker(ner: str, log_level: int = logging.WARNING, client_pid: int | No
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if needs_torch(ner):  # forked from a fork server that blocked torch for spaCy-only workers
+        unblock()
     logging.basicConfig(level=log_level, format="%(levelname)s %(name)s: %(message)s")
     if client_pid:
         import threading
@@ -230,7 +233,8 @@ class LocalEngine(Engine):
 
         ctx = mp.get_context(start_method())
         if ctx.get_start_method() == "forkserver":
-            ctx.set_forkserver_preload(["pipeline.engines", "pipeline.process"])
+            # torch blocked first (thinc would import it with spaCy); stanza workers lift the block
+            ctx.set_forkserver_preload(["pipeline.torchless_preload", "pipeline.engines", "pipeline.process"])
         level = logging.getLogger().getEffectiveLevel()
         self.pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx, initializer=init_worker,
                                         initargs=(self.ner, level, os.getpid()))

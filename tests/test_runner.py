@@ -376,3 +376,21 @@ def test_model_is_shipped_to_dask_workers(tmp_path: Path, monkeypatch: pytest.Mo
         where, shipped = client.submit(_worker_models).result()
     assert where != str(tmp_path / "models") and Path(where).name == "pemilu_models"  # the worker's own copy
     assert shipped == ["id_ner_spacy/config.cfg", "id_ner_spacy/ner/model"]
+
+
+def test_pool_workers_start_without_torch_unless_they_run_stanza() -> None:
+    """thinc would import torch (1.5-2 s per start) when the stanza extra is installed: spaCy workers block it."""
+    from pipeline import torchless
+    from pipeline.engines import LocalEngine, start_method
+
+    if start_method() != "forkserver":
+        pytest.skip("the block is set up by the fork server")
+    engine = LocalEngine(1, "none")
+    engine.start()
+    try:
+        assert engine.pool is not None
+        assert engine.pool.submit(torchless.blocked).result(timeout=120) is True
+    finally:
+        engine.close()
+    assert not torchless.blocked()  # the client itself is untouched
+    assert torchless.needs_torch("stanza") and not torchless.needs_torch("spacy")
