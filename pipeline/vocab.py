@@ -50,7 +50,17 @@ def _first_chars(pattern: str, flags: int) -> set[str] | None:
     """
     try:
         from re import _parser as parser  # type: ignore[attr-defined]
-        from re._constants import BRANCH, IN, LITERAL, MAX_REPEAT, MIN_REPEAT, RANGE, SUBPATTERN  # type: ignore
+        from re._constants import (  # type: ignore
+            BRANCH,
+            CATEGORY,
+            CATEGORY_DIGIT,
+            IN,
+            LITERAL,
+            MAX_REPEAT,
+            MIN_REPEAT,
+            RANGE,
+            SUBPATTERN,
+        )
 
         parsed = parser.parse(pattern, flags)
     except Exception:  # noqa: BLE001 - an optimisation only: any surprise means no lookahead
@@ -69,6 +79,8 @@ def _first_chars(pattern: str, flags: int) -> set[str] | None:
                     out.add(chr(sav))
                 elif sop is RANGE and sav[1] - sav[0] < 64:
                     out.update(chr(c) for c in range(sav[0], sav[1] + 1))
+                elif sop is CATEGORY and sav is CATEGORY_DIGIT:
+                    out.add(DIGIT)
                 else:
                     return None
             return out
@@ -96,7 +108,19 @@ def _first_chars(pattern: str, flags: int) -> set[str] | None:
 
 
 def _both_cases(chars: set[str]) -> set[str]:
-    return {c for ch in chars for c in (ch, ch.lower(), ch.upper()) if len(c) == 1}
+    return {c for ch in chars for c in (ch, ch.lower(), ch.upper()) if len(c) == 1 or c == DIGIT}
+
+
+#: stands for the category \d in a set of first characters
+DIGIT = r"\d"
+
+
+def first_char_lookahead(pattern: str, flags: int = 0) -> str:
+    """`(?=[...])` of the characters a match of `pattern` can start with, or '' when unknown."""
+    chars = _first_chars(pattern, flags)
+    if not chars:
+        return ""
+    return "(?=[" + "".join(c if c == DIGIT else re.escape(c) for c in sorted(chars)) + "])"
 
 
 def word_rx(alternation_rx: str, flags: int = 0, left: str = r"[\w-]") -> re.Pattern[str]:
@@ -106,6 +130,5 @@ def word_rx(alternation_rx: str, flags: int = 0, left: str = r"[\w-]") -> re.Pat
     `re` then rejects most positions with one character test instead of trying every alternative there,
     which makes a scan of an article two to three times faster for the big vocabularies (titles, events).
     """
-    chars = _first_chars(alternation_rx, flags)
-    head = "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])" if chars else ""
+    head = first_char_lookahead(alternation_rx, flags)
     return re.compile(rf"(?<!{left}){head}(?:{alternation_rx})(?![\w-])", flags)

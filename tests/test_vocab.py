@@ -17,7 +17,8 @@ from pipeline.vocab import _first_chars, word_rx
         ("(?:plt\\.?|pelaksana)\\s+bupati", 0, {"p"}),
         ("[a-c]x", 0, {"a", "b", "c"}),
         ("x+y", 0, {"x"}),
-        ("\\d+|lima", 0, None),  # a category: no lookahead
+        ("\\d+|lima", 0, {"\\d", "l"}),  # the digit category stays a category
+        ("\\w+", 0, None),  # another category: no lookahead
         ("x?y", 0, None),  # an optional first item: no lookahead
         ("(?<=a)b", 0, None),
     ],
@@ -41,6 +42,7 @@ def test_word_rx_matches_like_the_plain_pattern(flags: int) -> None:
 
 
 def test_word_rx_without_known_first_chars_still_works() -> None:
-    rx = word_rx(r"\d+\s+orang")
+    rx = word_rx(r"\w*ketua")
     assert "(?=[" not in rx.pattern
-    assert rx.findall("ada 5 orang dan x5 orang") == ["5 orang"]
+    assert rx.findall("ketua dan wakilketua, x-ketua") == ["ketua", "wakilketua"]
+    assert word_rx(r"\d+\s+orang").findall("ada 5 orang dan x5 orang, ٣ orang") == ["5 orang", "٣ orang"]
