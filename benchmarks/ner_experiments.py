@@ -1,6 +1,7 @@
 """Ablation runs for the spaCy NER model: train with given settings, score on the three test sets.
 
 Usage: python benchmarks/ner_experiments.py NAME '{"n_domain": 0, "max_epochs": 15}'
+With "full": true in the settings the run is the whole two-stage recipe (`train_spacy`) instead of one stage.
 Writes benchmarks/ner_results/NAME.json. Test files are read from /work/shared/data/ner (or $NER_DATA).
 """
 
@@ -13,7 +14,7 @@ import time
 from pathlib import Path
 
 from pipeline.ner.evaluate import evaluate_ner
-from pipeline.ner.train import train_spacy_stage as train_spacy
+from pipeline.ner.train import train_spacy, train_spacy_stage
 
 DATA = Path(os.environ.get("NER_DATA", "/work/shared/data/ner"))
 TESTS = {
@@ -39,7 +40,9 @@ def main() -> None:
     name, settings = sys.argv[1], json.loads(sys.argv[2] if len(sys.argv) > 2 else "{}")
     out = Path(f"/tmp/ner_exp/{name}")
     t0 = time.time()
-    summary = train_spacy(output_dir=out, verbose=False, **settings)
+    full = settings.pop("full", False)
+    summary = (train_spacy if full else train_spacy_stage)(output_dir=out, verbose=False, **settings)
+    settings["full"] = full
     result = {
         "name": name,
         "settings": settings,

@@ -45,6 +45,13 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="spaCy: skip stage 1 (silver labels on the nlp-id news text); train on gold + domain only",
     )
     tr.add_argument(
+        "--augment",
+        type=int,
+        default=None,
+        metavar="N",
+        help="spaCy: mention-replaced copies of the gold sentences (0 = none; default: the shipped setting, 2)",
+    )
+    tr.add_argument(
         "--no-vectors", action="store_true", help="stanza: do not use the nlp-id news text for the word vectors"
     )
     tr.add_argument("--device", default=None, help="stanza: torch device (default cuda if available, else cpu)")
@@ -97,6 +104,8 @@ def _train(args: argparse.Namespace) -> int:
             kwargs["max_epochs"] = args.epochs
         if args.no_silver:
             kwargs["silver"] = None
+        if args.augment is not None:
+            kwargs["augment_copies"] = args.augment
         summary = T.train_spacy(**kwargs)  # type: ignore[arg-type]
     else:
         if args.max_steps is not None:

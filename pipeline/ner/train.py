@@ -25,6 +25,9 @@ RAW_TEXT = REPO_ROOT / "models" / "data" / "raw" / "nlp-id-news" / "nlp-id-news.
 SILVER_FILE = REPO_ROOT / "models" / "data" / "silver" / "nlp-id-news.silver.tsv.gz"
 #: hash-embedding rows (NORM, PREFIX, SUFFIX, SHAPE) of the shipped spaCy model
 SHIPPED_ROWS = (20000, 5000, 5000, 2500)
+#: mention-replaced copies of the gold sentences (`pipeline.ner.augment`) and tok2vec width
+SHIPPED_AUGMENT = 2
+SHIPPED_WIDTH = 96
 
 #: (corpus, train file, dev file) relative to the data directory.
 CORPORA = (
@@ -284,6 +287,8 @@ def train_spacy(
     silver_epochs: int = 3,
     max_epochs: int = 5,
     rows: tuple[int, int, int, int] = SHIPPED_ROWS,
+    augment_copies: int = SHIPPED_AUGMENT,
+    width: int = SHIPPED_WIDTH,
     work_dir: str | Path | None = None,
     verbose: bool = True,
 ) -> dict:
@@ -306,6 +311,8 @@ def train_spacy(
             seed=seed,
             max_epochs=silver_epochs,
             rows=rows,
+            width=width,
+            augment_copies=augment_copies,
             silver=silver,
             eval_frequency=1000,
             work_dir=tmp / "stage1_work",
@@ -319,6 +326,8 @@ def train_spacy(
         seed=seed,
         max_epochs=max_epochs,
         rows=rows,
+        width=width,
+        augment_copies=augment_copies,
         source=source,
         work_dir=tmp / "stage2_work",
         verbose=verbose,
@@ -343,6 +352,7 @@ def train_spacy_stage(
     raw_text: str | Path | None = None,
     silver: str | Path | None = None,
     silver_limit: int = 0,
+    augment_copies: int = 0,
     eval_frequency: int = 200,
     source: str | Path | None = None,
     work_dir: str | Path | None = None,
@@ -362,6 +372,13 @@ def train_spacy_stage(
     tmp = Path(work_dir) if work_dir else Path(tempfile.mkdtemp(prefix="ner_spacy_"))
     tmp.mkdir(parents=True, exist_ok=True)
     train, dev, counts = load_training_sentences(data_dir, n_domain=n_domain, seed=seed)
+    if augment_copies:
+        from pipeline.ner.augment import augment
+
+        gold = [s for _, train_file, _ in CORPORA for s in read_conll(Path(data_dir) / train_file)]
+        extra = augment(gold, copies=augment_copies, seed=seed)
+        counts["augmented/train"] = len(extra)
+        train = train + extra
     if silver:
         silver_sents = read_conll(silver, "tsv")
         if silver_limit:
@@ -428,6 +445,7 @@ def train_spacy_stage(
             "vectors": vectors,
             "silver": bool(silver),
             "silver_limit": silver_limit,
+            "augment_copies": augment_copies,
             "source": bool(source),
         },
     }
