@@ -28,6 +28,8 @@ SHIPPED_ROWS = (20000, 5000, 5000, 2500)
 #: mention-replaced copies of the gold sentences (`pipeline.ner.augment`) and tok2vec width
 SHIPPED_AUGMENT = 2
 SHIPPED_WIDTH = 96
+#: epochs of tok2vec pretraining on the raw text before stage 1 (0 = none)
+SHIPPED_PRETRAIN_EPOCHS = 0
 
 #: (corpus, train file, dev file) relative to the data directory.
 CORPORA = (
@@ -41,6 +43,7 @@ train = null
 dev = null
 vectors = null
 init_tok2vec = null
+raw_text = null
 
 [system]
 gpu_allocator = null
@@ -289,6 +292,7 @@ def train_spacy(
     rows: tuple[int, int, int, int] = SHIPPED_ROWS,
     augment_copies: int = SHIPPED_AUGMENT,
     width: int = SHIPPED_WIDTH,
+    pretrain_epochs: int = SHIPPED_PRETRAIN_EPOCHS,
     work_dir: str | Path | None = None,
     verbose: bool = True,
 ) -> dict:
@@ -303,6 +307,12 @@ def train_spacy(
     tmp = Path(work_dir) if work_dir else Path(tempfile.mkdtemp(prefix="ner_spacy_"))
     stages: dict[str, dict] = {}
     source = None
+    init_tok2vec = None
+    if pretrain_epochs:
+        t_pre = time.time()
+        init_tok2vec = pretrain_tok2vec(tmp / "pretrain", epochs=pretrain_epochs, width=width, rows=rows,
+                                        data_dir=data_dir, seed=seed)
+        stages["pretrain"] = {"epochs": pretrain_epochs, "seconds": round(time.time() - t_pre, 1)}
     if silver:
         stages["silver"] = train_spacy_stage(
             tmp / "stage1",
@@ -313,6 +323,7 @@ def train_spacy(
             rows=rows,
             width=width,
             augment_copies=augment_copies,
+            init_tok2vec=init_tok2vec,
             silver=silver,
             eval_frequency=1000,
             work_dir=tmp / "stage1_work",
@@ -328,6 +339,7 @@ def train_spacy(
         rows=rows,
         width=width,
         augment_copies=augment_copies,
+        init_tok2vec=None if source else init_tok2vec,
         source=source,
         work_dir=tmp / "stage2_work",
         verbose=verbose,
@@ -353,6 +365,7 @@ def train_spacy_stage(
     silver: str | Path | None = None,
     silver_limit: int = 0,
     augment_copies: int = 0,
+    init_tok2vec: str | Path | None = None,
     eval_frequency: int = 200,
     source: str | Path | None = None,
     work_dir: str | Path | None = None,
@@ -391,6 +404,8 @@ def train_spacy_stage(
         "paths.train": str(tmp / "train.spacy"),
         "paths.dev": str(tmp / "dev.spacy"),
     }
+    if init_tok2vec:
+        overrides["paths.init_tok2vec"] = str(init_tok2vec)
     if vectors:
         vec_dir = train_vectors(train, tmp / "vectors", extra_text=Path(raw_text) if raw_text else None, seed=seed)
         overrides["paths.vectors"] = str(vec_dir)
@@ -446,6 +461,7 @@ def train_spacy_stage(
             "silver": bool(silver),
             "silver_limit": silver_limit,
             "augment_copies": augment_copies,
+            "pretrained_tok2vec": bool(init_tok2vec),
             "source": bool(source),
         },
     }
@@ -453,6 +469,96 @@ def train_spacy_stage(
     if work_dir is None:
         shutil.rmtree(tmp, ignore_errors=True)
     return summary
+
+
+PRETRAIN_CONFIG = """
+[corpora.pretrain]
+@readers = "spacy.JsonlCorpus.v1"
+path = ${{paths.raw_text}}
+min_length = 3
+max_length = 500
+limit = 0
+
+[pretraining]
+max_epochs = {epochs}
+dropout = 0.2
+n_save_every = null
+n_save_epoch = null
+component = "tok2vec"
+layer = ""
+corpus = "corpora.pretrain"
+
+[pretraining.batcher]
+@batchers = "spacy.batch_by_words.v1"
+size = 3000
+discard_oversize = false
+tolerance = 0.2
+get_length = null
+
+[pretraining.objective]
+@architectures = "spacy.PretrainCharacters.v1"
+maxout_pieces = 3
+hidden_size = 300
+n_characters = 4
+
+[pretraining.optimizer]
+@optimizers = "Adam.v1"
+beta1 = 0.9
+beta2 = 0.999
+L2_is_weight_decay = true
+L2 = 0.01
+grad_clip = 1.0
+use_averages = true
+eps = 1e-08
+learn_rate = 0.001
+"""
+
+
+def pretrain_tok2vec(
+    out_dir: Path,
+    epochs: int = 8,
+    width: int = SHIPPED_WIDTH,
+    rows: tuple[int, int, int, int] = SHIPPED_ROWS,
+    raw_text: Path = RAW_TEXT,
+    data_dir: str | Path = DATA_DIR,
+    seed: int = SEED,
+) -> Path:
+    """Pretrain the tok2vec layer on unlabelled text (spaCy `pretrain`, characters objective).
+
+    The text: the nlp-id news sentences plus the words of the training corpora (their labels unused).
+    Each word learns to predict its own first and last four characters from its context, so the CNN
+    starts out knowing Indonesian word shapes and contexts. Returns the weights file of the last epoch,
+    for `[initialize] init_tok2vec`.
+    """
+    import gzip
+
+    from spacy.cli.pretrain import pretrain
+    from thinc.api import fix_random_seed
+
+    fix_random_seed(seed)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    text_file = out_dir / "raw.jsonl"
+    with text_file.open("w", encoding="utf-8") as out:
+        with gzip.open(raw_text, "rt", encoding="utf-8") as fh:
+            for line in fh:
+                if line.strip():
+                    out.write(json.dumps({"text": line.strip()}, ensure_ascii=False) + "\n")
+        for _, train_file, _ in CORPORA:
+            for sent in read_conll(Path(data_dir) / train_file):
+                out.write(json.dumps({"text": " ".join(sent.tokens)}, ensure_ascii=False) + "\n")
+    cfg = out_dir / "pretrain.cfg"
+    cfg.write_text(spacy_config_text(width=width, rows=rows, seed=seed) + PRETRAIN_CONFIG.format(epochs=epochs),
+                   encoding="utf-8")
+    import spacy.util
+    from spacy.cli.init_config import fill_config
+
+    fill_config(cfg, cfg, pretraining=True, silent=True)  # spaCy's defaults for what the config leaves out
+    config = spacy.util.load_config(cfg, overrides={"paths.raw_text": str(text_file)}, interpolate=True)
+    weights = out_dir / "weights"
+    weights.mkdir(exist_ok=True)
+    pretrain(config, weights, use_gpu=-1, silent=True)
+    last = weights / "model-last.bin"
+    return last if last.exists() else weights / f"model{epochs - 1}.bin"
 
 
 def _clear_config_paths(cfg: Path) -> None:
