@@ -56,7 +56,9 @@ class BenchResult:
     ner_model: str = ""
     ner_rate: float = 0.0  # articles per second through the bare NER pipeline, one process
     ner_seconds: float = 0.0
-    ratio: float = 0.0  # end-to-end rate with all workers / bare NER rate
+    ratio: float = 0.0  # end-to-end rate with all workers / bare NER rate (the median over the pairs)
+    ratios: list[float] = field(default_factory=list)  # one per (all-workers run, bare NER run) pair
+    ner_rates: list[float] = field(default_factory=list)
     client_max_rss_mb: float = 0.0
     f1: dict[str, float] = field(default_factory=dict)
     precision: dict[str, float] = field(default_factory=dict)
@@ -83,7 +85,12 @@ class BenchResult:
                        f"{r.max_worker_rss_mb:.0f} MB")
         out.append(f"bare NER ({self.ner_model}), nlp.pipe in one process: {self.ner_rate:.1f} articles/s "
                    f"({self.ner_seconds:.1f} s)")
-        if self.ratio:
+        if len(self.ner_rates) > 1:
+            out.append("bare NER, each round: " + ", ".join(f"{r:.1f}" for r in self.ner_rates) + " articles/s")
+        if len(self.ratios) > 1:
+            out.append("ratio end to end (all workers) / bare NER, paired rounds: "
+                       + ", ".join(f"{r:.2f}" for r in self.ratios) + f"; median {self.ratio:.2f}x")
+        elif self.ratio:
             out.append(f"ratio end to end (all workers) / bare NER: {self.ratio:.2f}x")
         out.append(f"client (this process) peak memory: {self.client_max_rss_mb:.0f} MB")
         if self.f1:
@@ -157,8 +164,14 @@ def bare_ner_rate(corpus: Path, batch_size: int = 64) -> tuple[str, float, float
 
 def run_bench(n: int, out_dir: str | Path, workers: int | None = None, seed: int = 0, ner: str = "auto",
               shard_size: int = 500, progress: bool = False, skip_single: bool = False,
-              keep_outputs: bool = True) -> BenchResult:
-    """Generate `n` articles into OUT/corpus, run the pipeline with 1 and with `workers`, time and score."""
+              keep_outputs: bool = True, repeat: int = 1) -> BenchResult:
+    """Generate `n` articles into OUT/corpus, run the pipeline with 1 and with `workers`, time and score.
+
+    With `repeat` > 1 the all-workers run and the bare NER run alternate `repeat` times, and the ratio is
+    the median of the paired ratios: steadier on a machine whose speed drifts from one minute to the next.
+    """
+    import statistics
+
     from pipeline.evaluate import evaluate
     from pipeline.runner import default_workers, run_extract
 
@@ -170,8 +183,10 @@ def run_bench(n: int, out_dir: str | Path, workers: int | None = None, seed: int
                          cores=_cores(), load_before=[round(x, 2) for x in load])
     corpus, gold, result.generate_seconds = prepare_corpus(out, n, seed)
     counts = sorted({all_workers} if skip_single else {1, all_workers})
+    plan = [w for w in counts if w != all_workers] + [all_workers] * max(1, repeat)
     last_dir = out
-    for w in counts:
+    pairs: list[tuple[float, float]] = []
+    for w in plan:
         run_dir = out / f"run_{w}w"
         t0 = time.perf_counter()
         summary = run_extract([str(corpus)], run_dir, ner=ner, progress=progress, workers=w, force=True,
@@ -184,12 +199,17 @@ def run_bench(n: int, out_dir: str | Path, workers: int | None = None, seed: int
         result.duplicates = summary.duplicates
         result.notes.extend(x for x in summary.notes if x not in result.notes)
         last_dir = run_dir
+        if w == all_workers:  # its yardstick right after it, on the machine in the same state
+            result.ner_model, ner_rate, ner_seconds, notes = bare_ner_rate(corpus)
+            result.notes.extend(x for x in notes if x not in result.notes)
+            result.ner_rates.append(round(ner_rate, 2))
+            result.ner_seconds = round(ner_seconds, 3)
+            pairs.append((n / seconds, ner_rate))
     result.client_max_rss_mb = round(max_rss_mb(), 1)
-    result.ner_model, result.ner_rate, result.ner_seconds, notes = bare_ner_rate(corpus)
-    result.notes.extend(notes)
-    result.ner_rate, result.ner_seconds = round(result.ner_rate, 2), round(result.ner_seconds, 3)
-    if result.ner_rate and result.runs:
-        result.ratio = round(result.runs[-1].rate / result.ner_rate, 3)
+    result.ner_rate = round(statistics.median(result.ner_rates), 2)
+    if all(r for _, r in pairs):
+        result.ratios = [round(e / r, 3) for e, r in pairs]
+        result.ratio = round(statistics.median(result.ratios), 3)
     scores = evaluate(last_dir, gold)
     for table, s in scores.items():
         result.f1[table], result.precision[table], result.recall[table] = (

@@ -80,3 +80,17 @@ def test_bench_runs_end_to_end(tmp_path: Path, capsys: pytest.CaptureFixture[str
     assert len(list((out / "corpus" / "gold").glob("*.json"))) == 12
     assert main(["bench", "--phrasings"]) == 0
     assert "distractor numbers:" in capsys.readouterr().out
+
+
+def test_bench_repeat_pairs_runs_with_the_bare_ner_yardstick(tmp_path: Path,
+                                                           capsys: pytest.CaptureFixture[str]) -> None:
+    from pipeline.cli import main
+
+    out = tmp_path / "bench"
+    assert main(["bench", "--articles", "8", "--workers", "1", "--out", str(out), "--ner", "none",
+                 "--repeat", "2"]) == 0
+    data = json.loads((out / "bench.json").read_text())
+    assert [r["workers"] for r in data["runs"]] == [1, 1]  # the 'all workers' run twice (all = 1 here)
+    assert len(data["ner_rates"]) == 2 and len(data["ratios"]) == 2
+    assert min(data["ratios"]) <= data["ratio"] <= max(data["ratios"])
+    assert "paired rounds" in capsys.readouterr().out

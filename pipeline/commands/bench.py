@@ -28,6 +28,9 @@ def configure(p: argparse.ArgumentParser) -> None:
                    help="NER engine of the end-to-end runs (default auto)")
     p.add_argument("--shard-size", type=int, default=500, metavar="N",
                    help="articles per shard (default 500)")
+    p.add_argument("--repeat", type=int, default=1, metavar="K",
+                   help="alternate the all-workers run and the bare NER run K times and report the median of "
+                        "the K paired ratios (default 1)")
     p.add_argument("--skip-single", action="store_true", help="skip the 1-worker run")
     p.add_argument("--json", action="store_true", help="print the results as JSON")
     p.add_argument("--progress", action="store_true", help="progress bars for the runs")
@@ -49,7 +52,8 @@ def run(args: argparse.Namespace) -> int:
     from pipeline.bench import run_bench
 
     result = run_bench(args.articles, args.out, workers=args.workers, seed=args.seed, ner=args.ner,
-                       shard_size=args.shard_size, progress=args.progress, skip_single=args.skip_single)
+                       shard_size=args.shard_size, progress=args.progress, skip_single=args.skip_single,
+                       repeat=max(1, args.repeat))
     if args.json:
         print(json.dumps(result.as_dict(), indent=1, ensure_ascii=False))
     else:
