@@ -293,6 +293,7 @@ def train_spacy(
     augment_copies: int = SHIPPED_AUGMENT,
     width: int = SHIPPED_WIDTH,
     pretrain_epochs: int = SHIPPED_PRETRAIN_EPOCHS,
+    raw_text: str | Path = RAW_TEXT,
     work_dir: str | Path | None = None,
     verbose: bool = True,
 ) -> dict:
@@ -311,7 +312,7 @@ def train_spacy(
     if pretrain_epochs:
         t_pre = time.time()
         init_tok2vec = pretrain_tok2vec(tmp / "pretrain", epochs=pretrain_epochs, width=width, rows=rows,
-                                        data_dir=data_dir, seed=seed)
+                                        raw_text=Path(raw_text), data_dir=data_dir, seed=seed)
         stages["pretrain"] = {"epochs": pretrain_epochs, "seconds": round(time.time() - t_pre, 1)}
     if silver:
         stages["silver"] = train_spacy_stage(

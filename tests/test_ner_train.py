@@ -1,0 +1,43 @@
+"""`train_spacy`, the recipe behind `pemilu-facts ner train`, end to end on a few sentences of each corpus."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from pathlib import Path
+
+import spacy
+
+from pipeline.ner.corpus import read_conll, write_conll
+from pipeline.ner.train import CORPORA, DATA_DIR, train_spacy
+
+
+def _head(src: Path, dest: Path, n: int) -> None:
+    dest.parent.mkdir(parents=True, exist_ok=True)
+    write_conll(read_conll(src)[:n], dest)
+
+
+def test_train_spacy_all_stages_on_a_tiny_corpus(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    for _, train_file, dev_file in CORPORA:
+        _head(DATA_DIR / train_file, data / train_file, 24)
+        _head(DATA_DIR / dev_file, data / dev_file, 8)
+    silver = tmp_path / "silver.tsv"
+    _head(DATA_DIR / CORPORA[0][1], silver, 16)
+    raw = tmp_path / "raw.txt.gz"
+    with gzip.open(raw, "wt", encoding="utf-8") as fh:
+        for s in read_conll(DATA_DIR / CORPORA[1][1])[:60]:
+            fh.write(" ".join(s.tokens) + "\n")
+    out = tmp_path / "model"
+    summary = train_spacy(out, data_dir=data, n_domain=20, silver=silver, silver_epochs=1, max_epochs=1,
+                          rows=(500, 100, 100, 50), width=32, augment_copies=1, pretrain_epochs=1, raw_text=raw,
+                          work_dir=tmp_path / "work", verbose=False)
+    assert set(summary["stages"]) == {"pretrain", "silver", "gold"}
+    assert summary["stages"]["silver"]["settings"]["pretrained_tok2vec"] is True
+    with_entities = sum(any(t != "O" for t in s.tags) for _, f, _ in CORPORA for s in read_conll(data / f))
+    assert 0 < with_entities < 48
+    assert summary["counts"]["augmented/train"] == with_entities  # one copy of each gold sentence with an entity
+    assert (tmp_path / "work" / "pretrain" / "weights" / "model-last.bin").exists()
+    nlp = spacy.load(out)
+    assert nlp.pipe_names == ["tok2vec", "ner"] and set(nlp.get_pipe("ner").labels) == {"PER", "ORG", "LOC"}
+    assert json.loads((out / "training.json").read_text())["settings"]["augment_copies"] == 1
