@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import gzip
 import json
+import logging
 from pathlib import Path
 
+import pytest
 import spacy
 
 from pipeline.ner.corpus import read_conll, write_conll
@@ -17,7 +19,8 @@ def _head(src: Path, dest: Path, n: int) -> None:
     write_conll(read_conll(src)[:n], dest)
 
 
-def test_train_spacy_all_stages_on_a_tiny_corpus(tmp_path: Path) -> None:
+def test_train_spacy_all_stages_on_a_tiny_corpus(tmp_path: Path, caplog: pytest.LogCaptureFixture) -> None:
+    caplog.set_level(logging.INFO, logger="spacy")
     data = tmp_path / "data"
     for _, train_file, dev_file in CORPORA:
         _head(DATA_DIR / train_file, data / train_file, 24)
@@ -31,13 +34,14 @@ def test_train_spacy_all_stages_on_a_tiny_corpus(tmp_path: Path) -> None:
     out = tmp_path / "model"
     summary = train_spacy(out, data_dir=data, n_domain=20, silver=silver, silver_epochs=1, max_epochs=1,
                           rows=(500, 100, 100, 50), width=32, augment_copies=1, pretrain_epochs=1, raw_text=raw,
-                          work_dir=tmp_path / "work", verbose=False)
+                          work_dir=tmp_path / "work", verbose=True)
     assert set(summary["stages"]) == {"pretrain", "silver", "gold"}
     assert summary["stages"]["silver"]["settings"]["pretrained_tok2vec"] is True
     with_entities = sum(any(t != "O" for t in s.tags) for _, f, _ in CORPORA for s in read_conll(data / f))
     assert 0 < with_entities < 48
     assert summary["counts"]["augmented/train"] == with_entities  # one copy of each gold sentence with an entity
-    assert (tmp_path / "work" / "pretrain" / "weights" / "model-last.bin").exists()
+    weights = tmp_path / "work" / "pretrain" / "weights" / "model-last.bin"
+    assert f"Loaded pretrained weights from {weights}" in caplog.text  # stage 1 starts from them
     nlp = spacy.load(out)
     assert nlp.pipe_names == ["tok2vec", "ner"] and set(nlp.get_pipe("ner").labels) == {"PER", "ORG", "LOC"}
     assert json.loads((out / "training.json").read_text())["settings"]["augment_copies"] == 1

@@ -216,10 +216,13 @@ def spacy_config_text(
     static_vectors: bool = False,
     seed: int = SEED,
     source: str | Path | None = None,
+    pretraining: int = 0,
 ) -> str:
     """The spaCy training config (efficiency architecture: hash embeddings + CNN, transition-based NER).
 
     With `source`, tok2vec and ner start from that trained pipeline (fine-tuning) instead of from scratch.
+    With `pretraining` (epochs, > 0) the config has the [pretraining] block, which spaCy needs both to
+    pretrain and to load pretrained tok2vec weights (`[initialize] init_tok2vec`) into the right layer.
     """
     text = SPACY_CONFIG.format(
         width=width,
@@ -232,6 +235,8 @@ def spacy_config_text(
         static_vectors=str(static_vectors).lower(),
         seed=seed,
     )
+    if pretraining:
+        text += PRETRAIN_CONFIG.format(epochs=pretraining)
     if source is None:
         return text
     head, rest = text.split("[components]\n", 1)
@@ -294,6 +299,7 @@ def train_spacy(
     width: int = SHIPPED_WIDTH,
     pretrain_epochs: int = SHIPPED_PRETRAIN_EPOCHS,
     raw_text: str | Path = RAW_TEXT,
+    init_tok2vec: str | Path | None = None,
     work_dir: str | Path | None = None,
     verbose: bool = True,
 ) -> dict:
@@ -308,8 +314,7 @@ def train_spacy(
     tmp = Path(work_dir) if work_dir else Path(tempfile.mkdtemp(prefix="ner_spacy_"))
     stages: dict[str, dict] = {}
     source = None
-    init_tok2vec = None
-    if pretrain_epochs:
+    if init_tok2vec is None and pretrain_epochs:
         t_pre = time.time()
         init_tok2vec = pretrain_tok2vec(tmp / "pretrain", epochs=pretrain_epochs, width=width, rows=rows,
                                         raw_text=Path(raw_text), data_dir=data_dir, seed=seed)
@@ -421,6 +426,7 @@ def train_spacy_stage(
             seed=seed,
             eval_frequency=eval_frequency,
             source=source,
+            pretraining=1 if init_tok2vec else 0,
         ),
         encoding="utf-8",
     )
@@ -548,8 +554,7 @@ def pretrain_tok2vec(
             for sent in read_conll(Path(data_dir) / train_file):
                 out.write(json.dumps({"text": " ".join(sent.tokens)}, ensure_ascii=False) + "\n")
     cfg = out_dir / "pretrain.cfg"
-    cfg.write_text(spacy_config_text(width=width, rows=rows, seed=seed) + PRETRAIN_CONFIG.format(epochs=epochs),
-                   encoding="utf-8")
+    cfg.write_text(spacy_config_text(width=width, rows=rows, seed=seed, pretraining=epochs), encoding="utf-8")
     import spacy.util
     from spacy.cli.init_config import fill_config
 
