@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 from pipeline import vocab
 
@@ -23,14 +24,21 @@ def strip_particles(name: str) -> str:
     return " ".join(kept).strip(" .,")
 
 
+_LETTERS = re.compile(r"[a-z]+")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+@lru_cache(maxsize=16384)
 def name_key(name: str) -> str:
-    """A comparison key: no particles, accents or punctuation; spelling variants folded."""
+    """A comparison key: no particles, accents or punctuation; spelling variants folded.
+
+    Cached: the quote extractor compares every name form of an article with every other one.
+    """
     s = unicodedata.normalize("NFKD", strip_particles(name)).encode("ascii", "ignore").decode()
-    toks = re.findall(r"[a-z]+", s.lower())
     out = []
-    for t in toks:
+    for t in _LETTERS.findall(s.lower()):
         t = _VARIANTS.get(t, t)
-        t = re.sub(r"y$", "i", t)  # Effendy / Effendi
-        t = re.sub(r"(.)\1+", r"\1", t)  # doubled letters: Muhammad / Muhamad
-        out.append(t)
+        if t.endswith("y"):  # Effendy / Effendi
+            t = t[:-1] + "i"
+        out.append(_DOUBLED.sub(r"\1", t))  # doubled letters: Muhammad / Muhamad
     return " ".join(out)
