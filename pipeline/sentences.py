@@ -12,8 +12,11 @@ from functools import lru_cache
 
 from pipeline import vocab
 
-_SENT_END = re.compile(r"(?P<word>\S*?)(?P<stop>[.!?]+)(?P<close>[\"”’')\]]*)(?=\s)")
+#: starts only at a word start ("(?<!\S)"): tried inside a word it can only fail, after rescanning the word
+_SENT_END = re.compile(r"(?<!\S)(?P<word>\S*?)(?P<stop>[.!?]+)(?P<close>[\"”’')\]]*)(?=\s)")
 _LINE = re.compile(r"[^\n]+")
+_INITIAL = re.compile(r"[A-Z]")
+_INITIALS = re.compile(r"(?:[A-Za-z]\.)+[A-Za-z]")
 
 
 @lru_cache(maxsize=1)
@@ -29,8 +32,7 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         for m in _SENT_END.finditer(text, line.start(), line.end()):
             word = m.group("word").lstrip("(\"“'")
             if m.group("stop") == "." and not m.group("close") and (
-                word.lower() in _abbreviations() or re.fullmatch(r"[A-Z]", word)
-                or re.fullmatch(r"(?:[A-Za-z]\.)+[A-Za-z]", word)):
+                word.lower() in _abbreviations() or _INITIAL.fullmatch(word) or _INITIALS.fullmatch(word)):
                 continue  # "Kab. Bogor", "H. Ahmad", "S.H."
             spans.append((start, m.end()))
             start = m.end()

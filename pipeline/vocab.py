@@ -45,12 +45,13 @@ def _first_chars(pattern: str, flags: int) -> set[str] | None:
     """The characters a match of `pattern` can start with, or None when that is not a small literal set.
 
     Read off the parsed pattern (`re._parser`, the stdlib's own parser): literals, character sets of
-    literals and ranges, alternations, groups and repeats of at least one. Anything else (a category like
-    \\w, a lookaround, an optional first item) gives None.
+    literals and ranges, alternations, groups, repeats of at least one and zero-width anchors (\\b, ^).
+    Anything else (a category like \\w, a lookaround, an optional first item) gives None.
     """
     try:
         from re import _parser as parser  # type: ignore[attr-defined]
         from re._constants import (  # type: ignore
+            AT,
             BRANCH,
             CATEGORY,
             CATEGORY_DIGIT,
@@ -70,6 +71,8 @@ def _first_chars(pattern: str, flags: int) -> set[str] | None:
         if not items:
             return None
         op, av = items[0]
+        if op is AT:  # \b, ^ ...: zero width, the next item gives the first character
+            return first(items[1:])
         if op is LITERAL:
             return {chr(av)}
         if op is IN:

@@ -17,6 +17,7 @@ from pipeline.vocab import _first_chars, word_rx
         ("(?:plt\\.?|pelaksana)\\s+bupati", 0, {"p"}),
         ("[a-c]x", 0, {"a", "b", "c"}),
         ("x+y", 0, {"x"}),
+        ("\\bPAW\\b|lantik", 0, {"P", "l"}),  # a word boundary is zero width
         ("\\d+|lima", 0, {"\\d", "l"}),  # the digit category stays a category
         ("\\w+", 0, None),  # another category: no lookahead
         ("x?y", 0, None),  # an optional first item: no lookahead

@@ -108,10 +108,12 @@ def find_counts(text: str, bodies: list[BodyMention], lo: int, hi: int) -> list[
     """Member counts in text[lo:hi] (a sentence), tied to the bodies found there when written so."""
     rx = _rx()
     out: list[Count] = []
+    here = [b for b in bodies if lo <= b.start < hi]
+    bare = list(rx["bare"].finditer(text, lo, hi))
+    if not here and not bare:
+        return out  # most sentences: no body and no "N anggota", so no quota scan either
     taken: set[int] = {q.start for q in find_quotas(text, lo, hi, numbers_only=True)}
-    for b in bodies:
-        if not lo <= b.start < hi:
-            continue
+    for b in here:
         m = rx["before"].search(text, max(lo, b.start - 60), b.start) or rx["as"].search(
             text, max(lo, b.start - 120), b.start)
         if m and m.start("num") not in taken and not _NOT_COUNT_BEFORE.search(text[max(lo, m.start() - 12):m.start()]):
@@ -127,7 +129,7 @@ def find_counts(text: str, bodies: list[BodyMention], lo: int, hi: int) -> list[
                 s = b.end + m.start("num")
                 out.append(Count(v, s, b.end + m.end("num"), b.body, b.start))
                 taken.add(s)
-    for m in rx["bare"].finditer(text, lo, hi):
+    for m in bare:
         if m.start("num") in taken or _NOT_COUNT_BEFORE.search(text[max(lo, m.start() - 12):m.start()]):
             continue
         v = _value(m)

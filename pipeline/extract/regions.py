@@ -37,12 +37,13 @@ class RegionMention:
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict[str, str], dict[str, str]]:
     prefixes = {p: lvl for p, lvl in vocab.rows("region_prefixes.tsv")}
     triggers = {t: lvl for t, lvl in vocab.rows("region_triggers.tsv")}
-    pref_rx = re.compile(rf"\b(?P<prefix>{vocab.alternation(list(prefixes))})(?=\s+(?P<name>{_NAME_SEQ}))")
-    alias_rx = re.compile(rf"(?<![\w])(?:{vocab.alternation(list(gazetteer().aliases))})(?![\w-])")
+    pref = vocab.alternation(list(prefixes))
+    pref_rx = re.compile(rf"\b{vocab.first_char_lookahead(pref)}(?P<prefix>{pref})(?=\s+(?P<name>{_NAME_SEQ}))")
+    alias_rx = vocab.word_rx(vocab.alternation(list(gazetteer().aliases)), left=r"[\w]")
     # a lookahead, so that a name run never swallows the next trigger ("KPU X dan PPK Y")
+    trig = vocab.alternation(list(triggers)).replace("se\\-", "[Ss]e\\-")
     trig_rx = re.compile(
-        rf"(?<![\w-])(?P<trigger>{vocab.alternation(list(triggers))})\)?(?=\s*(?P<name>{_NAME_SEQ}))")
-    trig_rx = re.compile(trig_rx.pattern.replace("se\\-", "[Ss]e\\-"))
+        rf"(?<![\w-]){vocab.first_char_lookahead(trig)}(?P<trigger>{trig})\)?(?=\s*(?P<name>{_NAME_SEQ}))")
     return pref_rx, alias_rx, trig_rx, prefixes, triggers
 
 
