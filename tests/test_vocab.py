@@ -21,7 +21,8 @@ from pipeline.vocab import _first_chars, word_rx
         ("\\d+|lima", 0, {"\\d", "l"}),  # the digit category stays a category
         ("\\w+", 0, None),  # another category: no lookahead
         ("x?y", 0, None),  # an optional first item: no lookahead
-        ("(?<=a)b", 0, None),
+        ("(?<=a)b", 0, None),  # a positive lookbehind: not skipped
+        ("(?<![\\w-])(?:kpu|pps)", re.IGNORECASE, {"k", "K", "p", "P"}),  # a negative one is zero width
     ],
 )
 def test_first_chars(pattern: str, flags: int, expected: set[str] | None) -> None:
@@ -40,6 +41,14 @@ def test_word_rx_matches_like_the_plain_pattern(flags: int) -> None:
     assert "(?=[" in fast.pattern
     assert [m.span() for m in fast.finditer(TEXT)] == [m.span() for m in plain.finditer(TEXT)]
     assert fast.findall(TEXT)  # and it does find something
+
+
+@pytest.mark.parametrize("pattern", [r"\b(?:kamis|jumat)\b", r"(?<![\w-])\d+\s+orang", r"\w+an\b", r"(?:H|hari)\s*-\s*\d"])
+def test_compile_fast_matches_like_re_compile(pattern: str) -> None:
+    text = "Kamis (16/5) ada 5 orang, H-3 dan hari - 7; jumatan bukan Jumat. kejadian"
+    for flags in (0, re.IGNORECASE):
+        assert [m.span() for m in vocab.compile_fast(pattern, flags).finditer(text)] == [
+            m.span() for m in re.compile(pattern, flags).finditer(text)]
 
 
 def test_word_rx_without_known_first_chars_still_works() -> None:

@@ -133,7 +133,7 @@ def _role_cues() -> dict[str, re.Pattern[str]]:
     for cue, rx in vocab.rows(ROLES_FILE):
         parts.setdefault(cue, []).append(rx)
     parts.setdefault("event", []).extend(rx for _, rx in vocab.rows("events.tsv"))
-    return {cue: re.compile(r"\b(?:" + "|".join(rxs) + r")\b", re.I) for cue, rxs in parts.items()}
+    return {cue: vocab.compile_fast(r"\b(?:" + "|".join(rxs) + r")\b", re.I) for cue, rxs in parts.items()}
 
 
 @dataclass(frozen=True)
@@ -163,7 +163,7 @@ def _capitalised(names: tuple[str, ...]) -> str:
 
 @lru_cache(maxsize=1)
 def _patterns() -> _Patterns:
-    """All regexes, compiled once from the vocabularies."""
+    """All regexes, compiled once from the vocabularies (led by a first-character lookahead, `compile_fast`)."""
     wd = _capitalised(tuple(_weekdays()))
     mon = vocab.alternation(tuple(_months()))
     conn = vocab.alternation(_wordset("range"))
@@ -176,39 +176,39 @@ def _patterns() -> _Patterns:
     month_prefixes = sorted({m[:3] for m in _months()} | {"may", "aug", "oct", "dec"})
     return _Patterns(
         # Every date pattern starts at its digits (fast); `prefix` is matched on the text before them.
-        prefix=re.compile(
+        prefix=vocab.compile_fast(
             rf"\b(?:(?P<wd>{wd})(?:\s+(?:{part}|{mods}))?|(?P<rel>{rel}))\s*,?\s*(?P<open>\(\s*)?"
             rf"(?:(?:tanggal|tgl\.?)\s+)?$",
             re.I,
         ),
-        dmy=re.compile(
+        dmy=vocab.compile_fast(
             rf"{not_num}(?P<d1>\d{{1,2}})(?:\s*(?P<conn>{conn})\s*(?P<d2>\d{{1,2}}))?"
             rf"\s+(?P<mon>{mon})\b(?:\.?\s*,?\s*(?P<y>\d{{4}})(?![\d]|[.,]\d))?",
             re.I,
         ),
-        numeric=re.compile(
+        numeric=vocab.compile_fast(
             rf"{not_num}(?P<d>\d{{1,2}})(?P<sep>[/.-])(?P<m>\d{{1,2}})"
             rf"(?:(?P=sep)(?P<y>\d{{4}}|\d{{2}}))?(?![\d/]|[.,-]\d)(?P<close>\s*\))?",
         ),
-        iso=re.compile(rf"{not_num}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?!\d)"),
-        other_month=re.compile(
+        iso=vocab.compile_fast(rf"{not_num}(?P<y>\d{{4}})-(?P<m>\d{{2}})-(?P<d>\d{{2}})(?!\d)"),
+        other_month=vocab.compile_fast(
             rf"{not_num}(?P<d>\d{{1,2}})\s+(?P<mon>(?:{'|'.join(month_prefixes)})[a-z]{{0,8}})\.?"
             rf"\s+(?P<y>\d{{4}})(?!\d)",
             re.I,
         ),
-        relative=re.compile(rf"\b(?P<rel>{rel})\b(?:\s+(?P<part>{part})\b)?", re.I),
-        weekday=re.compile(rf"\b(?P<wd>{wd})\b(?P<tail>(?:\s+(?:{part}|{mods})\b){{0,2}})", re.I),
-        h_day=re.compile(r"(?<![\w-])(?:H\s*(?P<sign>[-+−–])\s*(?P<n>\d{1,3})|(?i:hari)\s+H)(?![\w-])"),
+        relative=vocab.compile_fast(rf"\b(?P<rel>{rel})\b(?:\s+(?P<part>{part})\b)?", re.I),
+        weekday=vocab.compile_fast(rf"\b(?P<wd>{wd})\b(?P<tail>(?:\s+(?:{part}|{mods})\b){{0,2}})", re.I),
+        h_day=vocab.compile_fast(r"(?<![\w-])(?:H\s*(?P<sign>[-+−–])\s*(?P<n>\d{1,3})|(?i:hari)\s+H)(?![\w-])"),
         h_day_filler=re.compile(r"\s*(?:(?:hari|jelang|menjelang|sebelum)\s+)?", re.I),
-        election=re.compile(rf"\b(?:{elec})\b", re.I),
-        election_year=re.compile(
+        election=vocab.compile_fast(rf"\b(?:{elec})\b", re.I),
+        election_year=vocab.compile_fast(
             rf"(?i:\b(?P<e>{elec})\b)(?:\s+(?:\([A-Za-z ]{{2,30}}\)|[A-Z][\w.'-]*"
             rf"|(?i:serentak|tahun|nasional|lanjutan|di)\b)){{0,5}}?\s+(?P<y>(?:19|20)\d{{2}})(?!\d)"
         ),
-        decree_year=re.compile(r"\b(?:nomor|no\.)\s*[\w./-]+\s+tahun\s+(?P<y>(?:19|20)\d{2})(?!\d)", re.I),
+        decree_year=vocab.compile_fast(r"\b(?:nomor|no\.)\s*[\w./-]+\s+tahun\s+(?P<y>(?:19|20)\d{2})(?!\d)", re.I),
         connector=re.compile(rf"\s*(?:{conn})\s*", re.I),
-        time=re.compile(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\b"),
-        future=re.compile(rf"\b(?:{vocab.alternation(_wordset('future'))})\b", re.I),
+        time=vocab.compile_fast(r"\b\d{1,2}[:.]\d{2}(?:[:.]\d{2})?\b"),
+        future=vocab.compile_fast(rf"\b(?:{vocab.alternation(_wordset('future'))})\b", re.I),
         relative_words=rel_words,
     )
 
