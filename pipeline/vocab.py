@@ -35,10 +35,15 @@ def mapping(name: str) -> dict[str, str]:
     return {r[0].lower(): r[1] for r in rows(name) if len(r) >= 2}
 
 
+def phrases(items: list[str] | tuple[str, ...] | frozenset[str]) -> list[str]:
+    """Literal phrases as regexes, longest first, spaces matching any whitespace."""
+    parts = sorted(set(items), key=len, reverse=True)
+    return [re.escape(p).replace(r"\ ", r"\s+") for p in parts]
+
+
 def alternation(items: list[str] | tuple[str, ...] | frozenset[str]) -> str:
     """A regex alternation of literal phrases, longest first, spaces matching any whitespace."""
-    parts = sorted(set(items), key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in parts)
+    return "|".join(phrases(items))
 
 
 def _first_chars(pattern: str, flags: int) -> set[str] | None:
@@ -51,6 +56,7 @@ def _first_chars(pattern: str, flags: int) -> set[str] | None:
     try:
         from re import _parser as parser  # type: ignore[attr-defined]
         from re._constants import (  # type: ignore
+            ASSERT,
             ASSERT_NOT,
             AT,
             BRANCH,
@@ -74,6 +80,8 @@ def _first_chars(pattern: str, flags: int) -> set[str] | None:
         op, av = items[0]
         if op is AT or (op is ASSERT_NOT and av[0] < 0):  # \b, ^, (?<!...): zero width, look further
             return first(items[1:])
+        if op is ASSERT and av[0] > 0:  # (?=...): the match starts with what the lookahead allows
+            return first(list(av[1]))
         if op is LITERAL:
             return {chr(av)}
         if op is IN:
@@ -133,6 +141,27 @@ def compile_fast(pattern: str, flags: int = 0) -> re.Pattern[str]:
     The same matches; most positions of a scan then fail on one character test (see `word_rx`).
     """
     return re.compile(first_char_lookahead(pattern, flags) + pattern, flags)
+
+
+def dispatch_alternation(alternatives: list[str], flags: int = 0) -> str:
+    """`a1|a2|...` regrouped by first character: `(?=[kK])(?:ketua..|kepala..)|(?=[sS])(?:sekretaris..)|...`.
+
+    At a position only the group of its character is tried instead of every alternative, with the same
+    result: alternatives of other groups cannot match there, and the order within a group is kept. When
+    the first characters of some alternative are unknown, or two groups share a character, the plain
+    alternation comes back.
+    """
+    groups: dict[frozenset[str], list[str]] = {}
+    for alt in alternatives:
+        chars = _first_chars(alt, flags)
+        if not chars:
+            return "|".join(alternatives)
+        groups.setdefault(frozenset(chars), []).append(alt)
+    keys = list(groups)
+    if any(a & b for i, a in enumerate(keys) for b in keys[i + 1:]):
+        return "|".join(alternatives)
+    return "|".join(first_char_lookahead("|".join(alts), flags) + "(?:" + "|".join(alts) + ")"
+                    for alts in groups.values())
 
 
 def word_rx(alternation_rx: str, flags: int = 0, left: str = r"[\w-]") -> re.Pattern[str]:

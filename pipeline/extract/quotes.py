@@ -78,7 +78,7 @@ class _Vocab:
 @lru_cache(maxsize=1)
 def _vocab() -> _Vocab:
     titles = tuple(sorted(vocab.rows("titles.tsv"), key=lambda r: -len(r[0])))  # longest alternative first
-    alternatives = "|".join(f"(?P<t{i}>{r[0]})" for i, r in enumerate(titles))
+    alternatives = vocab.dispatch_alternation([f"(?P<t{i}>{r[0]})" for i, r in enumerate(titles)], re.IGNORECASE)
     title_rx = vocab.word_rx(alternatives, re.IGNORECASE)
     speech = vocab.rows("speech_verbs.tsv")
     kinds: dict[str, list[str]] = {}
@@ -89,7 +89,7 @@ def _vocab() -> _Vocab:
         titles=titles,
         title_rx=title_rx,
         cue=kinds["cue"],
-        verb_rx=vocab.word_rx(vocab.alternation(kinds["verb"]), re.IGNORECASE),
+        verb_rx=vocab.word_rx(vocab.dispatch_alternation(vocab.phrases(kinds["verb"]), re.IGNORECASE), re.IGNORECASE),
         passive_rx=re.compile(rf"(?<![\w-])(?:{vocab.alternation(kinds['passive'])})\s+(?:oleh\s+)?",
                               re.IGNORECASE),
         org_rx=re.compile(rf"(?:{vocab.alternation(list(orgs))})\b"),

@@ -39,7 +39,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict
     triggers = {t: lvl for t, lvl in vocab.rows("region_triggers.tsv")}
     pref = vocab.alternation(list(prefixes))
     pref_rx = re.compile(rf"\b{vocab.first_char_lookahead(pref)}(?P<prefix>{pref})(?=\s+(?P<name>{_NAME_SEQ}))")
-    alias_rx = vocab.word_rx(vocab.alternation(list(gazetteer().aliases)), left=r"[\w]")
+    alias_rx = vocab.word_rx(vocab.dispatch_alternation(vocab.phrases(list(gazetteer().aliases))), left=r"[\w]")
     # a lookahead, so that a name run never swallows the next trigger ("KPU X dan PPK Y")
     trig = vocab.alternation(list(triggers)).replace("se\\-", "[Ss]e\\-")
     trig_rx = re.compile(
@@ -126,7 +126,7 @@ def find_regions(text: str) -> list[RegionMention]:
 @lru_cache(maxsize=1)
 def _province_rx() -> re.Pattern[str]:
     names = [r.name for r in gazetteer().by_code.values() if r.level == "provinsi"]
-    return vocab.word_rx(vocab.alternation(names))
+    return vocab.word_rx(vocab.dispatch_alternation(vocab.phrases(names)))
 
 
 def _non_overlapping(found: list[RegionMention]) -> list[RegionMention]:
