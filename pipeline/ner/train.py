@@ -37,6 +37,18 @@ CORPORA = (
     ("nergrit", "nergrit/train_preprocess.txt", "nergrit/valid_preprocess.txt"),
 )
 
+#: the optimiser of training and of pretraining
+ADAM = """@optimizers = "Adam.v1"
+beta1 = 0.9
+beta2 = 0.999
+L2_is_weight_decay = true
+L2 = 0.01
+grad_clip = 1.0
+use_averages = true
+eps = 1e-08
+learn_rate = 0.001
+"""
+
 SPACY_CONFIG = """
 [paths]
 train = null
@@ -123,16 +135,7 @@ frozen_components = []
 annotating_components = []
 
 [training.optimizer]
-@optimizers = "Adam.v1"
-beta1 = 0.9
-beta2 = 0.999
-L2_is_weight_decay = true
-L2 = 0.01
-grad_clip = 1.0
-use_averages = true
-eps = 1e-08
-learn_rate = 0.001
-
+{adam}
 [training.batcher]
 @batchers = "spacy.batch_by_words.v1"
 discard_oversize = false
@@ -225,6 +228,7 @@ def spacy_config_text(
     pretrain and to load pretrained tok2vec weights (`[initialize] init_tok2vec`) into the right layer.
     """
     text = SPACY_CONFIG.format(
+        adam=ADAM,
         width=width,
         depth=depth,
         rows=", ".join(map(str, rows)),
@@ -236,7 +240,7 @@ def spacy_config_text(
         seed=seed,
     )
     if pretraining:
-        text += PRETRAIN_CONFIG.format(epochs=pretraining)
+        text += PRETRAIN_CONFIG.format(epochs=pretraining, adam=ADAM)
     if source is None:
         return text
     head, rest = text.split("[components]\n", 1)
@@ -509,16 +513,7 @@ hidden_size = 300
 n_characters = 4
 
 [pretraining.optimizer]
-@optimizers = "Adam.v1"
-beta1 = 0.9
-beta2 = 0.999
-L2_is_weight_decay = true
-L2 = 0.01
-grad_clip = 1.0
-use_averages = true
-eps = 1e-08
-learn_rate = 0.001
-"""
+{adam}"""
 
 
 def pretrain_tok2vec(
