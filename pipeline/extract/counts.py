@@ -60,27 +60,27 @@ def _rx() -> dict[str, re.Pattern[str]]:
     unit = unit.replace("/", r"\s*/\s*").replace(" ", r"\s+")
     fill = fill.replace(" ", r"\s+")
     lead = lead.replace(" ", r"\s+")
-    # "(?=[\dBbDd...])": a lookahead of the possible first characters, so most positions fail on one test
-    at_num, at_lead, at_each = (vocab.first_char_lookahead(x) for x in (num, f"(?i:{lead})", f"(?i:{each})"))
+    # compile_fast: a lookahead of the possible first characters ("(?=[\dBbDd...])") leads the scanned ones
     return {
         # NUM [orang] [anggota] [baru] <body>
-        "before": re.compile(rf"(?<![\w.,]){at_num}(?P<num>{num})\s+(?:(?i:{member})\s+)?(?:(?i:baru)\s+)?$"),
+        "before": vocab.compile_fast(rf"(?<![\w.,])(?P<num>{num})\s+(?:(?i:{member})\s+)?(?:(?i:baru)\s+)?$"),
         # <body> ... sebanyak NUM orang
         "after": re.compile(rf"(?:\s*\([A-Z]+\))?(?:\s+[\w/-]+){{0,5}}?\s+(?i:{quant})\s+(?P<num>{num})\s+"
-                            rf"(?i:{member})\b"),
+                            rf"(?i:{member})\b"),  # used with .match right after the body: no scan
         # NUM orang ... sebagai anggota <body>
-        "as": re.compile(rf"(?<![\w.,]){at_num}(?P<num>{num})\s+(?i:orang|peserta|pendaftar)\b(?:\s+[\w/-]+){{0,6}}?\s+"
-                         rf"(?i:sebagai|menjadi)\s+(?i:anggota)\s+$"),
+        "as": vocab.compile_fast(rf"(?<![\w.,])(?P<num>{num})\s+(?i:orang|peserta|pendaftar)\b(?:\s+[\w/-]+){{0,6}}?"
+                                 rf"\s+(?i:sebagai|menjadi)\s+(?i:anggota)\s+$"),
         # NUM anggota (no body next to it)
-        "bare": re.compile(rf"(?<![\w.,]){at_num}(?P<num>{num})\s+(?i:anggota|orang\s+anggota)\b(?!\s+(?i:DPR|DPRD))"),
-        "units": re.compile(rf"(?<![\w-]){at_lead}(?i:{lead})-?\s*(?P<num>{num})\s+(?P<unit>(?i:{unit}))\b"),
+        "bare": vocab.compile_fast(
+            rf"(?<![\w.,])(?P<num>{num})\s+(?i:anggota|orang\s+anggota)\b(?!\s+(?i:DPR|DPRD))"),
+        "units": vocab.compile_fast(rf"(?<![\w-])(?i:{lead})-?\s*(?P<num>{num})\s+(?P<unit>(?i:{unit}))\b"),
         # "176 tempat pemungutan suara (TPS), masing-masing tujuh orang": no lead word before the number
-        "units_each": re.compile(rf"(?<![\w.,]){at_num}(?P<num>{num})\s+(?P<unit>(?i:{unit}))\b(?:\s*\([A-Z]+\))?,?\s+"
-                                 rf"(?i:{each})\b"),
-        "quota1": re.compile(rf"{at_each}(?i:{each})\s+(?:(?P<unit>(?i:{unit}))\s+)?(?:(?i:{fill})\s+)?"
-                             rf"(?P<num>{num})\s+(?:(?i:orang)\s+)?(?i:{member})\b"),
-        "quota2": re.compile(rf"(?<![\w.,]){at_num}(?P<num>{num})\s+(?i:{member})(?:\s+[\w/()-]+){{0,3}}?\s+"
-                             rf"(?:(?i:di|untuk|pada|dari)\s+)?(?i:{each})\s+(?P<unit>(?i:{unit}))\b"),
+        "units_each": vocab.compile_fast(rf"(?<![\w.,])(?P<num>{num})\s+(?P<unit>(?i:{unit}))\b"
+                                         rf"(?:\s*\([A-Z]+\))?,?\s+(?i:{each})\b"),
+        "quota1": vocab.compile_fast(rf"(?i:{each})\s+(?:(?P<unit>(?i:{unit}))\s+)?(?:(?i:{fill})\s+)?"
+                                     rf"(?P<num>{num})\s+(?:(?i:orang)\s+)?(?i:{member})\b"),
+        "quota2": vocab.compile_fast(rf"(?<![\w.,])(?P<num>{num})\s+(?i:{member})(?:\s+[\w/()-]+){{0,3}}?\s+"
+                                     rf"(?:(?i:di|untuk|pada|dari)\s+)?(?i:{each})\s+(?P<unit>(?i:{unit}))\b"),
     }
 
 

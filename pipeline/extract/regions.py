@@ -38,12 +38,11 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict
     prefixes = {p: lvl for p, lvl in vocab.rows("region_prefixes.tsv")}
     triggers = {t: lvl for t, lvl in vocab.rows("region_triggers.tsv")}
     pref = vocab.alternation(list(prefixes))
-    pref_rx = re.compile(rf"\b{vocab.first_char_lookahead(pref)}(?P<prefix>{pref})(?=\s+(?P<name>{_NAME_SEQ}))")
+    pref_rx = vocab.compile_fast(rf"\b(?P<prefix>{pref})(?=\s+(?P<name>{_NAME_SEQ}))")
     alias_rx = vocab.word_rx(vocab.dispatch_alternation(vocab.phrases(list(gazetteer().aliases))), left=r"[\w]")
     # a lookahead, so that a name run never swallows the next trigger ("KPU X dan PPK Y")
     trig = vocab.alternation(list(triggers)).replace("se\\-", "[Ss]e\\-")
-    trig_rx = re.compile(
-        rf"(?<![\w-]){vocab.first_char_lookahead(trig)}(?P<trigger>{trig})\)?(?=\s*(?P<name>{_NAME_SEQ}))")
+    trig_rx = vocab.compile_fast(rf"(?<![\w-])(?P<trigger>{trig})\)?(?=\s*(?P<name>{_NAME_SEQ}))")
     return pref_rx, alias_rx, trig_rx, prefixes, triggers
 
 

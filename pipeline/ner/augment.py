@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from pipeline.ner.corpus import Sentence
+from pipeline.ner.train import REPO_ROOT
 
-REPO_ROOT = Path(__file__).resolve().parents[2]
 NAMES_FILE = REPO_ROOT / "models" / "data" / "names" / "names.tsv"
 
 

@@ -398,8 +398,8 @@ def train_spacy_stage(
     if augment_copies:
         from pipeline.ner.augment import augment
 
-        gold = [s for _, train_file, _ in CORPORA for s in read_conll(Path(data_dir) / train_file)]
-        extra = augment(gold, copies=augment_copies, seed=seed)
+        n_gold = sum(counts[f"{name}/train"] for name, _, _ in CORPORA)  # the corpora come first in `train`
+        extra = augment(train[:n_gold], copies=augment_copies, seed=seed)
         counts["augmented/train"] = len(extra)
         train = train + extra
     if silver:
