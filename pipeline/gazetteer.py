@@ -26,7 +26,7 @@ _PREFIX = re.compile(r"^(kota administrasi|kabupaten administrasi|kabupaten|kota
 class Region:
     """One Kemendagri region."""
 
-    code: str
+    code: str  # empty for a place abroad
     name: str  # display name: "Kota Serang", "Kabupaten Serang", "DKI Jakarta", "Cipocok Jaya"
     level: str  # provinsi, kabupaten, kota, kecamatan, desa
 
@@ -42,7 +42,14 @@ class Region:
     def depth(self) -> int:
         return self.code.count(".") + 1
 
+    @property
+    def abroad(self) -> bool:
+        """A city or country abroad (where a PPLN or KPPSLN sits): no Kemendagri code, no level."""
+        return not self.code
+
     def contains(self, other: Region) -> bool:
+        if self.abroad or other.abroad:
+            return self == other
         return other.code == self.code or other.code.startswith(self.code + ".")
 
 

@@ -68,6 +68,23 @@ def test_national_kpu_and_abroad(make_doc) -> None:
     got = facts(make_doc, "KPU RI melantik tujuh anggota PPLN Tokyo untuk Pemilu 2024 di KBRI Tokyo.")
     assert set(got) == {("PPLN", "")}
     assert got[("PPLN", "")]["members"] == 7 and got[("PPLN", "")]["election"] == "Pemilu 2024"
+    assert (got[("PPLN", "")]["region"], got[("PPLN", "")]["region_level"]) == ("Tokyo", "")
+
+
+def test_two_committees_abroad_are_two_facts(make_doc) -> None:
+    doc = make_doc("KPU RI melantik tujuh anggota PPLN Kuala Lumpur dan lima anggota PPLN di Osaka, Senin "
+                   "(3/6). Sementara itu, PPLN Taipei melantik 45 anggota KPPSLN.")
+    got = {(f.body, f.region): f for f in extract_all(doc).facts}
+    # PPLN Taipei is the organiser of the last event, not its subject
+    assert set(got) == {("PPLN", "Kuala Lumpur"), ("PPLN", "Osaka"), ("KPPSLN", "Taipei")}
+    assert got[("PPLN", "Kuala Lumpur")].members == 7 and got[("PPLN", "Osaka")].members == 5
+    assert got[("KPPSLN", "Taipei")].members == 45  # formed by the PPLN of the same sentence
+    assert all(f.region_code == "" and f.province == "" for f in got.values())
+
+
+def test_venue_in_indonesia_is_not_a_place_abroad(make_doc) -> None:
+    got = facts(make_doc, "KPU melantik tujuh anggota PPLN di Jakarta, Senin (3/6).")
+    assert [(f["body"], f["region"]) for f in got.values()] == [("PPLN", "")]
 
 
 def test_parts_of_a_province_total_keep_their_own_counts(make_doc) -> None:

@@ -44,3 +44,25 @@ def test_kecamatan_names_use_the_parent_region() -> None:
 
 def test_lowercase_words_are_not_regions() -> None:
     assert codes("hasil pemilu di kota itu berjalan baik") == []
+
+
+def test_place_abroad_from_the_list_or_a_place_entity() -> None:
+    from pipeline.extract.regions import abroad_at
+
+    text = "anggota PPLN Kuala Lumpur dan PPLN di Tokyo"
+    kl = abroad_at(text, text.index("PPLN") + 4)
+    assert kl and (kl.text, kl.region.code, kl.region.abroad) == ("Kuala Lumpur", "", True)
+    assert text[kl.start:kl.end] == "Kuala Lumpur"
+    tokyo = abroad_at(text, text.rindex("PPLN") + 4)
+    assert tokyo and tokyo.text == "Tokyo"
+
+    text = "KPU RI melantik anggota PPLN Reykjavik, Senin."
+    pos = text.index("PPLN") + 4
+    assert abroad_at(text, pos) is None  # not listed, no NER model
+    city = (text.index("Reykjavik"), text.index("Reykjavik") + 9)
+    assert abroad_at(text, pos, [city]).text == "Reykjavik"
+    assert abroad_at(text, pos, [(text.index("PPLN"), city[1])]).text == "Reykjavik"  # "PPLN Reykjavik" as LOC
+    there = "anggota PPLN di Reykjavik"
+    assert abroad_at(there, 12, [(there.index("R"), len(there))]) is None  # "di X" may be the venue
+    home = "anggota PPLN Surabaya"
+    assert abroad_at(home, 12, [(home.index("S"), len(home))]) is None  # an Indonesian region

@@ -7,11 +7,12 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline import vocab
-from pipeline.extract.regions import RegionMention
+from pipeline.extract.regions import RegionMention, abroad_at
 
 #: Bodies whose members are the subject of ad hoc events (the KPU and Bawaslu organise them).
 AD_HOC = frozenset({"PPK", "PPS", "KPPS", "PANTARLIH", "PPLN", "KPPSLN", "PANWASCAM", "PKD", "PTPS",
@@ -20,6 +21,8 @@ AD_HOC = frozenset({"PPK", "PPS", "KPPS", "PANTARLIH", "PPLN", "KPPSLN", "PANWAS
 ORGANISER = {"PPK": "KPU", "PPS": "KPU", "KPPS": "KPU", "PANTARLIH": "KPU", "PPLN": "KPU", "KPPSLN": "KPU",
              "SEKRETARIAT_PPK": "KPU", "SEKRETARIAT_PPS": "KPU",
              "PANWASCAM": "BAWASLU", "PKD": "BAWASLU", "PTPS": "BAWASLU"}
+#: Bodies that sit abroad: their region is a city or country without a Kemendagri code.
+ABROAD = frozenset({"PPLN", "KPPSLN"})
 #: What may stand between a body and its region: "KPU Kota X", "Bawaslu kabupaten/kota se-Sulteng".
 _GAP = re.compile(r"[ ,]*(?:(?:kabupaten\s*/\s*kota|kab\s*/\s*kota|provinsi|kabupaten|kota)\s+)?(?:se-?\s?)?",
                   re.IGNORECASE)
@@ -54,8 +57,13 @@ def _code(text: str, lookup: dict[str, str]) -> str | None:
     return lookup.get(norm) or lookup.get(norm.lower())
 
 
-def find_bodies(text: str, regions: list[RegionMention] | None = None) -> list[BodyMention]:
-    """Every body mention in `text`, with the region that directly follows it."""
+def find_bodies(text: str, regions: list[RegionMention] | None = None,
+                places: Sequence[tuple[int, int]] = ()) -> list[BodyMention]:
+    """Every body mention in `text`, with the region that directly follows it.
+
+    `places`: (start, end) of the place (LOC) entities of the NER model, if one ran; they give the city
+    abroad of a PPLN or KPPSLN that `data/foreign_places.txt` does not list.
+    """
     rx, lookup = _pattern()
     out: list[BodyMention] = []
     for m in rx.finditer(text):
@@ -71,8 +79,7 @@ def find_bodies(text: str, regions: list[RegionMention] | None = None) -> list[B
             continue
         out.append(BodyMention(code, start, end, text[start:end], national=bool(_NATIONAL.match(text[end:]))))
     out = _drop_overlaps(out)
-    if regions:
-        _attach(out, regions, text)
+    _attach(out, regions or [], text, places)
     return out
 
 
@@ -86,8 +93,10 @@ def _drop_overlaps(found: list[BodyMention]) -> list[BodyMention]:
     return out
 
 
-def _attach(bodies: list[BodyMention], regions: list[RegionMention], text: str) -> None:
-    """Attach the region that follows a body with at most a space or comma between them."""
+def _attach(bodies: list[BodyMention], regions: list[RegionMention], text: str,
+            places: Sequence[tuple[int, int]] = ()) -> None:
+    """Attach the region that follows a body with at most a space or comma between them (for a
+    PPLN or KPPSLN: the place abroad, "PPLN Kuala Lumpur", "PPLN di Tokyo")."""
     by_start = {r.start: r for r in regions}
     for b in bodies:
         plain = re.match(r"[ ,]*", text[b.end:b.end + 4])
@@ -95,3 +104,5 @@ def _attach(bodies: list[BodyMention], regions: list[RegionMention], text: str) 
         gap = _GAP.match(text, b.end)
         if b.region is None and gap:
             b.region = by_start.get(gap.end())
+        if b.region is None and b.body in ABROAD:
+            b.region = abroad_at(text, b.end, places)

@@ -16,11 +16,19 @@ _EVENT_BEFORE = re.compile(
     r"(?:\s+(?:tetap|sementara|secara\s+tidak\s+hormat|dengan\s+hormat))?\s+$", re.IGNORECASE)
 
 
+def entity_spans(document: Document, label: str) -> list[tuple[int, int]]:
+    """(start, end) of the NER model's entities with `label`; empty when no model ran."""
+    doc = document.doc
+    if doc is None:
+        return []
+    return [(e.start_char, e.end_char) for e in doc.ents if e.label_ == label]
+
+
 def extract_all(document: Document) -> Extraction:
     """All rows of one document: facts, quotes, officials and dates."""
     text = document.text
     regions = resolve_regions(find_regions(text), text)
-    bodies = find_bodies(text, regions)
+    bodies = find_bodies(text, regions, entity_spans(document, "LOC"))
     dates = extract_dates(document)
     event_dates = [d for d in dates if d.role == "event"]
 

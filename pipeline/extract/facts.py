@@ -170,7 +170,7 @@ def extract_facts(document: Document, regions: list[RegionMention], bodies: list
             if cue is None:
                 continue
             region = _body_region(b, s_bodies, homes, s_regions, text)
-            key = (b.body, region.code if region else "")
+            key = (b.body, (region.code or region.name) if region else "")
             cand = candidates.get(key)
             if cand is None:
                 inferred = region is not None and region in homes.values() and not (b.region and b.region.region)

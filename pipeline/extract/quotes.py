@@ -20,7 +20,7 @@ from functools import lru_cache
 
 from pipeline import vocab
 from pipeline.extract.bodies import BodyMention
-from pipeline.extract.regions import RegionMention
+from pipeline.extract.regions import RegionMention, foreign_place_end
 from pipeline.names import name_key, strip_particles
 from pipeline.records import Document, Official, Quote
 
@@ -210,17 +210,6 @@ _PLACE_FIRST = re.compile(r"\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s*,\s*(
 _PLACE_ROLES = frozenset({"camat", "lurah", "kepala desa", "kapolsek", "danramil", "kapolres", "dandim"})
 
 
-def _foreign_place(text: str, pos: int) -> int:
-    """The end of a city or country abroad written at `pos` ("Singapura", "Kuala Lumpur"), else `pos`."""
-    m = _foreign_rx().match(text, pos)
-    return m.end() if m else pos
-
-
-@lru_cache(maxsize=1)
-def _foreign_rx() -> re.Pattern[str]:
-    return re.compile(rf"\s*(?:{vocab.alternation([r[0] for r in vocab.rows('foreign_places.txt')])})(?![\w-])")
-
-
 def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], people: People) -> None:
     """Register "TITLE [ORG] [REGION][,] NAME" and "NAME, TITLE [ORG] [REGION]," mentions."""
     v = _vocab()
@@ -261,7 +250,7 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
             r = next((r for r in regions if r.start <= pos + 1 and r.end > pos - 5 and r.start >= m.start()), None)
             if r is not None:
                 region, pos = r, r.end
-        pos = _foreign_place(text, pos)
+        pos = foreign_place_end(text, pos)
         div = _division_rx()[1].match(text, pos)
         pos = div.end() if div else pos
         if not org_type and role in ("ketua", "anggota", "wakil ketua", "sekretaris"):

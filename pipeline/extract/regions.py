@@ -4,11 +4,15 @@ Cipocok Jaya", short forms ("Kukar", "Jaksel") and bare names after a trigger ("
 
 Names that repeat (kota and kabupaten Probolinggo; kecamatan names across provinces) are resolved
 by the rest of the article in `resolve_regions`; what stays ambiguous keeps no code.
+
+Places abroad, where a PPLN or KPPSLN sits ("PPLN Kuala Lumpur"), have no code: `abroad_at` reads them
+from `data/foreign_places.txt` and from the place entities of the NER model.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -171,3 +175,42 @@ def resolve_regions(mentions: list[RegionMention], text: str) -> list[RegionMent
             if len(hits) == 1:
                 m.region = hits[0]
     return mentions
+
+
+@lru_cache(maxsize=1)
+def _foreign_rx() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{vocab.alternation([r[0] for r in vocab.rows('foreign_places.txt')])})(?![\w-])")
+
+
+def foreign_place_end(text: str, pos: int) -> int:
+    """The end of a city or country abroad of `data/foreign_places.txt` written at `pos`, else `pos`."""
+    m = _foreign_rx().match(text, pos)
+    return m.end() if m else pos
+
+
+_PLACE_NAME = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,3}")
+
+
+def abroad_at(text: str, pos: int, places: Sequence[tuple[int, int]] = ()) -> RegionMention | None:
+    """The city or country abroad written at `pos`, after a PPLN or KPPSLN ("PPLN Kuala Lumpur",
+    "PPLN di Tokyo"): a name of `data/foreign_places.txt`, else the rest of a place entity of the NER
+    model (`places`: (start, end) of LOC entities) that covers `pos`, when it is a capitalised name and
+    no Indonesian region. None when there is neither; "PPLN di X" only with a listed X (else it may be
+    the venue)."""
+    lead = re.match(r"[ ,]*(?:di\s+)?", text[pos:pos + 12])
+    start = pos + (lead.end() if lead else 0)
+    end = foreign_place_end(text, start)
+    if end == start:
+        start = pos + len(text[pos:pos + 3]) - len(text[pos:pos + 3].lstrip(" "))
+        ent_end = next((e for s, e in places if s <= start < e), None)
+        if ent_end is None:
+            return None
+        name = _PLACE_NAME.fullmatch(text[start:ent_end].rstrip(" .,"))
+        g = gazetteer()
+        if name is None or g.lookup(name.group(0)) or name.group(0) in g.aliases:
+            return None
+        end = start + name.end()
+    name_text = text[start:end].strip()
+    start = end - len(name_text)
+    place = Region("", name_text, "")
+    return RegionMention(start, end, name_text, "", region=place, candidates=[place], explicit=True)

@@ -30,6 +30,8 @@ SHIPPED_AUGMENT = 2
 SHIPPED_WIDTH = 96
 #: epochs of tok2vec pretraining on the raw text before stage 1 (0 = none)
 SHIPPED_PRETRAIN_EPOCHS = 0
+#: the tok2vec embedding layer (a key of EMBED_CONFIGS)
+SHIPPED_EMBED = "hash"
 
 #: (corpus, train file, dev file) relative to the data directory.
 CORPORA = (
@@ -48,6 +50,26 @@ use_averages = true
 eps = 1e-08
 learn_rate = 0.001
 """
+
+#: the embedding layer: hash embeddings of four lexical attributes (shipped), or spaCy's CharacterEmbed
+#: (NORM hash embedding + `nC` characters of each word, half from its start and half from its end, `nM` wide)
+EMBED_CONFIGS = {
+    "hash": """[components.tok2vec.model.embed]
+@architectures = "spacy.MultiHashEmbed.v2"
+width = ${{components.tok2vec.model.encode.width}}
+attrs = ["NORM","PREFIX","SUFFIX","SHAPE"]
+rows = [{rows}]
+include_static_vectors = {static_vectors}
+""",
+    "chars": """[components.tok2vec.model.embed]
+@architectures = "spacy.CharacterEmbed.v2"
+width = ${{components.tok2vec.model.encode.width}}
+rows = {norm_rows}
+nM = 64
+nC = 8
+include_static_vectors = {static_vectors}
+""",
+}
 
 SPACY_CONFIG = """
 [paths]
@@ -74,13 +96,7 @@ factory = "tok2vec"
 [components.tok2vec.model]
 @architectures = "spacy.Tok2Vec.v2"
 
-[components.tok2vec.model.embed]
-@architectures = "spacy.MultiHashEmbed.v2"
-width = ${{components.tok2vec.model.encode.width}}
-attrs = ["NORM","PREFIX","SUFFIX","SHAPE"]
-rows = [{rows}]
-include_static_vectors = {static_vectors}
-
+{embed}
 [components.tok2vec.model.encode]
 @architectures = "spacy.MaxoutWindowEncoder.v2"
 width = {width}
@@ -220,6 +236,7 @@ def spacy_config_text(
     seed: int = SEED,
     source: str | Path | None = None,
     pretraining: int = 0,
+    embed: str = "hash",
 ) -> str:
     """The spaCy training config (efficiency architecture: hash embeddings + CNN, transition-based NER).
 
@@ -227,7 +244,7 @@ def spacy_config_text(
     With `pretraining` (epochs, > 0) the config has the [pretraining] block, which spaCy needs both to
     pretrain and to load pretrained tok2vec weights (`[initialize] init_tok2vec`) into the right layer.
     """
-    text = SPACY_CONFIG.format(
+    text = SPACY_CONFIG.replace("{embed}", EMBED_CONFIGS[embed]).format(
         adam=ADAM,
         width=width,
         depth=depth,
@@ -237,6 +254,7 @@ def spacy_config_text(
         dropout=dropout,
         eval_frequency=eval_frequency,
         static_vectors=str(static_vectors).lower(),
+        norm_rows=rows[0],
         seed=seed,
     )
     if pretraining:
@@ -306,6 +324,7 @@ def train_spacy(
     init_tok2vec: str | Path | None = None,
     work_dir: str | Path | None = None,
     verbose: bool = True,
+    embed: str = SHIPPED_EMBED,
 ) -> dict:
     """Train the shipped spaCy NER model (CPU, one thread, fixed seed); write it to `output_dir`.
 
@@ -336,6 +355,7 @@ def train_spacy(
             init_tok2vec=init_tok2vec,
             silver=silver,
             eval_frequency=1000,
+            embed=embed,
             work_dir=tmp / "stage1_work",
             verbose=verbose,
         )
@@ -351,6 +371,7 @@ def train_spacy(
         augment_copies=augment_copies,
         init_tok2vec=None if source else init_tok2vec,
         source=source,
+        embed=embed,
         work_dir=tmp / "stage2_work",
         verbose=verbose,
     )
@@ -380,6 +401,7 @@ def train_spacy_stage(
     source: str | Path | None = None,
     work_dir: str | Path | None = None,
     verbose: bool = True,
+    embed: str = "hash",
 ) -> dict:
     """One spaCy training run; the best (dev F1) pipeline goes to `output_dir`.
 
@@ -431,6 +453,7 @@ def train_spacy_stage(
             eval_frequency=eval_frequency,
             source=source,
             pretraining=1 if init_tok2vec else 0,
+            embed=embed,
         ),
         encoding="utf-8",
     )
@@ -474,6 +497,7 @@ def train_spacy_stage(
             "augment_copies": augment_copies,
             "pretrained_tok2vec": bool(init_tok2vec),
             "source": bool(source),
+            "embed": embed,
         },
     }
     (output_dir / "training.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
