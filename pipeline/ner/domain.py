@@ -14,7 +14,6 @@ import zlib
 from collections.abc import Callable
 from functools import lru_cache
 
-from pipeline import vocab
 from pipeline.ner.corpus import Sentence
 
 Piece = tuple[str, str | None]  # (text, label or None)
@@ -275,7 +274,6 @@ class _Gen:
         self.kota = pool(g["kota"])
         self.kec = pool(g["kecamatan"])
         self.desa = pool(g["desa"])
-        self.abroad = pool([r[0] for r in vocab.rows("foreign_places.txt")])
 
     def c(self, seq):  # noqa: ANN001, ANN201 - tiny helper
         return self.rng.choice(seq)
@@ -575,38 +573,6 @@ class _Gen:
                 (T.short_name(), "PER"),
                 (" di ", None),
                 *T.venue(),
-                (".", None),
-            ],
-            # committees abroad: "PPLN Kuala Lumpur" is an ORG and a LOC, like "KPU Kota Serang"
-            lambda: [
-                (T.c(("KPU RI", "KPU")), "ORG"),
-                (f" melantik {n()} anggota ", None),
-                (T.c(("PPLN", "Panitia Pemilihan Luar Negeri (PPLN)")), "ORG"),
-                (" ", None),
-                (T.c(T.abroad), "LOC"),
-                (" di ", None),
-                (T.c(("KBRI", "KJRI")), "ORG"),
-                (" ", None),
-                (T.c(T.abroad), "LOC"),
-                (", " + T.date() + ".", None),
-            ],
-            lambda: [
-                (T.c(("Ketua", "Anggota", "Sekretaris")) + " ", None),
-                (T.c(("PPLN", "KPPSLN")), "ORG"),
-                (" ", None),
-                (T.c(T.abroad), "LOC"),
-                (", " if T.rng.random() < 0.5 else " ", None),
-                *T.person(),
-                (f" {T.c(SPEECH)}, sebanyak {n()} pemilih telah terdaftar.", None),
-            ],
-            lambda: [
-                ("PPLN", "ORG"),
-                (" ", None),
-                (T.c(T.abroad), "LOC"),
-                (f" membentuk {n()} anggota ", None),
-                ("KPPSLN", "ORG"),
-                (" untuk pemungutan suara di ", None),
-                (T.c(T.abroad), "LOC"),
                 (".", None),
             ],
         ]
