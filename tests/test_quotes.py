@@ -74,3 +74,36 @@ def test_cue_followed_by_a_title(make_doc) -> None:
     quotes, officials = extract_quotes(doc, regions, find_bodies(doc.text, regions))
     assert [(o.name, o.role, o.region_code, o.n_quotes) for o in officials] == [("Ahmad Fauzi", "ketua", "32.01", 2)]
     assert [q.quote_type for q in quotes] == ["direct", "indirect"]
+
+
+def _with_people(make_doc, text: str, names: list[str]):  # noqa: ANN202
+    """The document with PER entities on `names`, as a NER model would put them."""
+    import spacy
+
+    doc = make_doc(text)
+    parsed = spacy.blank("id")(doc.text)
+    parsed.ents = [parsed.char_span(doc.text.index(n), doc.text.index(n) + len(n), label="PER") for n in names]
+    doc.doc = parsed
+    return doc
+
+
+def _speakers(doc) -> list[str]:  # noqa: ANN001
+    regions = resolve_regions(find_regions(doc.text), doc.text)
+    quotes, _ = extract_quotes(doc, regions, find_bodies(doc.text, regions))
+    return [q.speaker for q in quotes]
+
+
+def test_entity_people_that_are_likely_model_mistakes_take_no_quote(make_doc) -> None:
+    text = ("Ketua KPU Kabupaten Pandeglang Ahmad Suhaemi mengatakan anggota PPS harus segera bekerja. "
+            "Tugas pertama mereka adalah membentuk sekretariat di kecamatan seperti Kembang Janggut.\n\n"
+            '"Setelah ini PPS langsung rapat pleno memilih ketua," katanya.')
+    # a sentence-initial common word and a kecamatan, both tagged PER: the quote stays with the speaker
+    doc = _with_people(make_doc, text, ["Tugas", "Kembang Janggut"])
+    assert _speakers(doc) == ["Ahmad Suhaemi", "Ahmad Suhaemi"]
+
+
+def test_untitled_person_entity_is_a_speaker(make_doc) -> None:
+    text = ('Pemilih di Desa Sukamaju datang sejak pagi. Salah satunya Andi Saputra yang datang bersama '
+            'keluarganya.\n\n"Saya ingin memilih lebih awal sebelum berangkat kerja," katanya.')
+    assert _speakers(_with_people(make_doc, text, ["Andi Saputra"])) == ["Andi Saputra"]
+    assert _speakers(make_doc(text)) == []  # without the entity there is no speaker

@@ -21,6 +21,7 @@ from functools import lru_cache
 from pipeline import vocab
 from pipeline.extract.bodies import BodyMention
 from pipeline.extract.regions import RegionMention, foreign_place_end
+from pipeline.gazetteer import gazetteer
 from pipeline.names import name_key, strip_particles
 from pipeline.records import Document, Official, Quote
 
@@ -418,15 +419,30 @@ def _indirect(text: str, lo: int, hi: int, people: People, current: Person | Non
 
 
 def _entity_people(document: Document, people: People) -> None:
-    """PER entities from the NER model, when one was loaded, as people without a title."""
+    """PER entities from the NER model, when one was loaded, as people without a title.
+
+    Left out, as the model's likely mistakes: a name of two words or more that is a region of the
+    gazetteer ("Kembang Janggut", a kecamatan) and a single word that starts a sentence or line
+    ("Tugas pertama mereka ...", "Halaman 1/2"), where a capital letter says nothing; a short name of
+    someone already known is found through that person anyway.
+    """
     doc = document.doc
     if doc is None or not getattr(doc, "ents", None):
         return
+    text = document.text
+    starts = {s for s, _ in document.sentences()}
     for ent in doc.ents:
         if ent.label_ == "PER" and len(ent.text) >= 3 and people.find(ent.text) is None:
             name = _trim_name(ent.text)
-            if name and re.match(r"[A-Z]", name):
-                people.add(name, ent.start_char, ent.start_char + len(name))
+            if not name or not re.match(r"[A-Z]", name):
+                continue
+            line_start = ent.start_char == 0 or text[ent.start_char - 1] == "\n"
+            if " " not in name:
+                if ent.start_char in starts or line_start:
+                    continue
+            elif gazetteer().lookup(name):  # one word may be both ("Bambang", "Agung" are kecamatan too)
+                continue
+            people.add(name, ent.start_char, ent.start_char + len(name))
 
 
 def _rows(document: Document, people: People, statements: list[Statement]) -> tuple[list[Quote], list[Official]]:
