@@ -107,3 +107,11 @@ def test_untitled_person_entity_is_a_speaker(make_doc) -> None:
             'keluarganya.\n\n"Saya ingin memilih lebih awal sebelum berangkat kerja," katanya.')
     assert _speakers(_with_people(make_doc, text, ["Andi Saputra"])) == ["Andi Saputra"]
     assert _speakers(make_doc(text)) == []  # without the entity there is no speaker
+
+
+def test_entity_inside_a_title_or_opening_a_quote_takes_no_quote(make_doc) -> None:
+    text = ("Penjabat Bupati Nabire Yakobus Tebai hadir dalam pelantikan itu.\n\n"
+            '"Alhamdulillah semua kepala kampung sudah kami kumpulkan," tegas Yakobus.')
+    # "Nabire Yakobus" overlaps the region and the titled name; "Alhamdulillah" opens the quote
+    doc = _with_people(make_doc, text, ["Nabire Yakobus", "Alhamdulillah"])
+    assert _speakers(doc) == ["Yakobus Tebai"]

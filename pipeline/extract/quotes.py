@@ -319,7 +319,7 @@ def extract_quotes(document: Document, regions: list[RegionMention], bodies: lis
     text = document.text
     _vocab()
     people = people or find_people(document, regions, bodies)
-    _entity_people(document, people)
+    _entity_people(document, people, regions)
     statements: list[Statement] = []
     current: Person | None = None
     sentences = document.sentences()
@@ -418,27 +418,32 @@ def _indirect(text: str, lo: int, hi: int, people: People, current: Person | Non
     return None
 
 
-def _entity_people(document: Document, people: People) -> None:
+def _entity_people(document: Document, people: People, regions: list[RegionMention] = ()) -> None:
     """PER entities from the NER model, when one was loaded, as people without a title.
 
-    Left out, as the model's likely mistakes: a name of two words or more that is a region of the
-    gazetteer ("Kembang Janggut", a kecamatan) and a single word that starts a sentence or line
-    ("Tugas pertama mereka ...", "Halaman 1/2"), where a capital letter says nothing; a short name of
-    someone already known is found through that person anyway.
+    Left out, as the model's likely mistakes: an entity overlapping a titled person's name or a region
+    ("Bupati Nabire Yakobus Tebai" tagged "Nabire Yakobus"), a name of two words or more that is a
+    region of the gazetteer ("Kembang Janggut", a kecamatan) and a single word that starts a sentence or
+    line ("Tugas pertama mereka ...", "Halaman 1/2"), where a capital letter says nothing; a short name
+    of someone already known is found through that person anyway.
     """
     doc = document.doc
     if doc is None or not getattr(doc, "ents", None):
         return
     text = document.text
     starts = {s for s, _ in document.sentences()}
+    taken = [(p.start, p.end) for p in people.persons] + [(r.start, r.end) for r in regions]
     for ent in doc.ents:
+        if any(a < ent.end_char and ent.start_char < b for a, b in taken):
+            continue
         if ent.label_ == "PER" and len(ent.text) >= 3 and people.find(ent.text) is None:
             name = _trim_name(ent.text)
             if not name or not re.match(r"[A-Z]", name):
                 continue
-            line_start = ent.start_char == 0 or text[ent.start_char - 1] == "\n"
             if " " not in name:
-                if ent.start_char in starts or line_start:
+                before = text[max(0, ent.start_char - 2):ent.start_char]
+                opening = ent.start_char - (len(before) - len(before.rstrip("“\"'‘(")))  # '"Alhamdulillah
+                if opening == 0 or text[opening - 1] == "\n" or opening in starts:
                     continue
             elif gazetteer().lookup(name):  # one word may be both ("Bambang", "Agung" are kecamatan too)
                 continue
