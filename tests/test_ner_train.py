@@ -37,9 +37,13 @@ def test_train_spacy_all_stages_on_a_tiny_corpus(tmp_path: Path, caplog: pytest.
                           work_dir=tmp_path / "work", verbose=True)
     assert set(summary["stages"]) == {"pretrain", "silver", "gold"}
     assert summary["stages"]["silver"]["settings"]["pretrained_tok2vec"] is True
-    with_entities = sum(any(t != "O" for t in s.tags) for _, f, _ in CORPORA for s in read_conll(data / f))
-    assert 0 < with_entities < 48
+    # stage 2 also trains on the corpora's dev sentences (folded) and mention-replaces them too
+    gold = [s for _, tr, dv in CORPORA for f in (tr, dv) for s in read_conll(data / f)]
+    with_entities = sum(any(t != "O" for t in s.tags) for s in gold)
+    assert 0 < with_entities < 64
+    assert summary["counts"]["folded_dev/train"] == 16
     assert summary["counts"]["augmented/train"] == with_entities  # one copy of each gold sentence with an entity
+    assert summary["stages"]["silver"]["counts"].get("folded_dev/train") is None  # stage 1 keeps its dev sets
     weights = tmp_path / "work" / "pretrain" / "weights" / "model-last.bin"
     assert f"Loaded pretrained weights from {weights}" in caplog.text  # stage 1 starts from them
     nlp = spacy.load(out)

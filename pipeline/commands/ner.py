@@ -52,6 +52,12 @@ def configure(parser: argparse.ArgumentParser) -> None:
         help="spaCy: mention-replaced copies of the gold sentences (0 = none; default: the shipped setting, 2)",
     )
     tr.add_argument(
+        "--keep-dev",
+        action="store_true",
+        help="spaCy: do not train on the corpora's dev sentences in the last stage; keep the best model on them "
+        "instead of the last (default: they are trained on, as for the shipped model)",
+    )
+    tr.add_argument(
         "--no-vectors", action="store_true", help="stanza: do not use the nlp-id news text for the word vectors"
     )
     tr.add_argument("--device", default=None, help="stanza: torch device (default cuda if available, else cpu)")
@@ -106,6 +112,8 @@ def _train(args: argparse.Namespace) -> int:
             kwargs["silver"] = None
         if args.augment is not None:
             kwargs["augment_copies"] = args.augment
+        if args.keep_dev:
+            kwargs["fold_dev"] = False
         summary = T.train_spacy(**kwargs)  # type: ignore[arg-type]
     else:
         if args.max_steps is not None:

@@ -32,6 +32,8 @@ SHIPPED_WIDTH = 96
 SHIPPED_PRETRAIN_EPOCHS = 0
 #: the tok2vec embedding layer (a key of EMBED_CONFIGS)
 SHIPPED_EMBED = "hash"
+#: stage 2 also trains on the corpora's dev sentences (and keeps its last pipeline)
+SHIPPED_FOLD_DEV = True
 
 #: (corpus, train file, dev file) relative to the data directory.
 CORPORA = (
@@ -145,7 +147,7 @@ dropout = {dropout}
 accumulate_gradient = 1
 patience = {patience}
 max_epochs = {max_epochs}
-max_steps = 0
+max_steps = {max_steps}
 eval_frequency = {eval_frequency}
 frozen_components = []
 annotating_components = []
@@ -237,6 +239,7 @@ def spacy_config_text(
     source: str | Path | None = None,
     pretraining: int = 0,
     embed: str = "hash",
+    max_steps: int = 0,
 ) -> str:
     """The spaCy training config (efficiency architecture: hash embeddings + CNN, transition-based NER).
 
@@ -255,6 +258,7 @@ def spacy_config_text(
         eval_frequency=eval_frequency,
         static_vectors=str(static_vectors).lower(),
         norm_rows=rows[0],
+        max_steps=max_steps,
         seed=seed,
     )
     if pretraining:
@@ -325,13 +329,16 @@ def train_spacy(
     work_dir: str | Path | None = None,
     verbose: bool = True,
     embed: str = SHIPPED_EMBED,
+    fold_dev: bool = SHIPPED_FOLD_DEV,
 ) -> dict:
     """Train the shipped spaCy NER model (CPU, one thread, fixed seed); write it to `output_dir`.
 
     Stage 1 (if `silver`): train from scratch on gold + domain + silver sentences (labels the stanza model
-    put on the nlp-id news text) for `silver_epochs`. Stage 2: fine-tune that model on gold + domain only for
-    `max_epochs` (or train from scratch there when `silver` is None). The best dev-F1 model of stage 2 is
-    kept. Returns a summary dict with both stages.
+    put on the nlp-id news text) for `silver_epochs`, keeping the best on the dev sets. Stage 2: fine-tune
+    that model on gold + domain only for `max_epochs` (or train from scratch there when `silver` is None).
+    With `fold_dev` stage 2 also trains on the corpora's dev sentences and its last model is kept (the
+    number of epochs is the one chosen on the dev sets before); else its best dev-F1 model. Returns a
+    summary dict with both stages.
     """
     t0 = time.time()
     tmp = Path(work_dir) if work_dir else Path(tempfile.mkdtemp(prefix="ner_spacy_"))
@@ -372,6 +379,7 @@ def train_spacy(
         init_tok2vec=None if source else init_tok2vec,
         source=source,
         embed=embed,
+        fold_dev=fold_dev,
         work_dir=tmp / "stage2_work",
         verbose=verbose,
     )
@@ -402,10 +410,15 @@ def train_spacy_stage(
     work_dir: str | Path | None = None,
     verbose: bool = True,
     embed: str = "hash",
+    fold_dev: bool = False,
+    max_steps: int = 0,
 ) -> dict:
     """One spaCy training run; the best (dev F1) pipeline goes to `output_dir`.
 
-    Single CPU thread, fixed seed; `source` fine-tunes an existing pipeline. Returns a summary dict.
+    Single CPU thread, fixed seed; `source` fine-tunes an existing pipeline. With `max_steps` training
+    stops there; with `fold_dev` the corpora's dev sentences are trained on too (only the generated dev
+    sentences stay for evaluation). With either, the last pipeline, not the best on dev, is kept.
+    Returns a summary dict.
     """
     import spacy
     from spacy.cli.train import train as spacy_train
@@ -417,10 +430,14 @@ def train_spacy_stage(
     tmp = Path(work_dir) if work_dir else Path(tempfile.mkdtemp(prefix="ner_spacy_"))
     tmp.mkdir(parents=True, exist_ok=True)
     train, dev, counts = load_training_sentences(data_dir, n_domain=n_domain, seed=seed)
+    if fold_dev:
+        n_dev_gold = sum(counts[f"{name}/dev"] for name, _, _ in CORPORA)  # the corpora come first in `dev`
+        train, dev = dev[:n_dev_gold] + train, dev[n_dev_gold:]
+        counts["folded_dev/train"] = n_dev_gold
     if augment_copies:
         from pipeline.ner.augment import augment
 
-        n_gold = sum(counts[f"{name}/train"] for name, _, _ in CORPORA)  # the corpora come first in `train`
+        n_gold = sum(counts[f"{name}/train"] for name, _, _ in CORPORA) + counts.get("folded_dev/train", 0)
         extra = augment(train[:n_gold], copies=augment_copies, seed=seed)
         counts["augmented/train"] = len(extra)
         train = train + extra
@@ -454,6 +471,7 @@ def train_spacy_stage(
             source=source,
             pretraining=1 if init_tok2vec else 0,
             embed=embed,
+            max_steps=max_steps,
         ),
         encoding="utf-8",
     )
@@ -461,7 +479,7 @@ def train_spacy_stage(
     if not verbose:
         logging.getLogger("spacy").setLevel(logging.WARNING)
     spacy_train(cfg_path, run_dir, use_gpu=-1, overrides=overrides)
-    best = run_dir / "model-best"
+    best = run_dir / ("model-last" if max_steps or fold_dev else "model-best")
     if output_dir.exists():
         for child in ("config.cfg", "meta.json", "ner", "tok2vec", "tokenizer", "vocab"):
             p = output_dir / child
@@ -498,6 +516,8 @@ def train_spacy_stage(
             "pretrained_tok2vec": bool(init_tok2vec),
             "source": bool(source),
             "embed": embed,
+            "fold_dev": fold_dev,
+            "max_steps": max_steps,
         },
     }
     (output_dir / "training.json").write_text(json.dumps(summary, indent=2), encoding="utf-8")
