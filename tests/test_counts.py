@@ -61,3 +61,14 @@ def test_quotas_and_units() -> None:
     assert [(q.per_unit, q.unit_type) for q in find_quotas(t, 0, len(t))] == [(7, "tps")]
     t = "Satu orang PKD ditempatkan di setiap desa."
     assert [(q.per_unit, q.unit_type) for q in find_quotas(t, 0, len(t))] == [(1, "desa")]
+
+
+def test_count_written_before_a_body_is_that_body_s() -> None:
+    from pipeline.extract.bodies import find_bodies
+    from pipeline.extract.counts import find_counts
+
+    text = "KPU Kota Serang mencatat sebanyak 30 anggota PPK telah dilantik."
+    got = find_counts(text, find_bodies(text), 0, len(text))
+    assert [(c.value, c.body) for c in got] == [(30, "PPK")]
+    text = "KPU Kota Serang melantik anggota PPK sebanyak 30 orang."
+    assert [(c.value, c.body) for c in find_counts(text, find_bodies(text), 0, len(text))] == [(30, "PPK")]

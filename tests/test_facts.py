@@ -110,3 +110,13 @@ def test_announcement_of_results_is_recruitment(make_doc) -> None:
                           "untuk Pilkada 2024. Setiap kalurahan diisi tiga orang.")
     f = got[("PPS", "34.04")]
     assert (f["event"], f["members"], f["per_unit"]) == ("rekrutmen", 258, 3)
+
+
+def test_province_total_with_its_parts(make_doc) -> None:
+    got = facts(make_doc, "KPU Provinsi Nusa Tenggara Barat mencatat sebanyak 580 anggota Panitia Pemilihan "
+                "Kecamatan (PPK) di 10 kabupaten/kota se-NTB telah dilantik serentak, Kamis (16/5/2024). "
+                "Dari jumlah tersebut, KPU Kota Mataram melantik 30 anggota PPK.")
+    # the count after "KPU NTB mencatat sebanyak" is the PPK's; "di 10 kabupaten/kota se-NTB" makes the
+    # province-wide PPK a fact of its own next to its part in Kota Mataram
+    assert set(got) == {("PPK", "52"), ("PPK", "52.71")}
+    assert got[("PPK", "52")]["members"] == 580 and got[("PPK", "52.71")]["members"] == 30

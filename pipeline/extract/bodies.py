@@ -26,6 +26,9 @@ ABROAD = frozenset({"PPLN", "KPPSLN"})
 #: What may stand between a body and its region: "KPU Kota X", "Bawaslu kabupaten/kota se-Sulteng".
 _GAP = re.compile(r"[ ,]*(?:(?:kabupaten\s*/\s*kota|kab\s*/\s*kota|provinsi|kabupaten|kota)\s+)?(?:se-?\s?)?",
                   re.IGNORECASE)
+#: A body over all units of a region: "PPK di 10 kabupaten/kota se-NTB", "PPS di 1.166 desa se-Kabupaten X".
+_ACROSS = re.compile(r"[ ,]*di\s+[\d.]+\s+(?:kabupaten\s*/\s*kota|kab\s*/\s*kota|kabupaten|kota|kecamatan|distrik|"
+                     r"desa\s*/\s*kelurahan|desa\s+dan\s+kelurahan|desa|kelurahan)\s+se-?\s?", re.IGNORECASE)
 _NATIONAL = re.compile(r"^\s*(?:\([A-Z]+\)\s*)?(RI|Republik Indonesia|Pusat)\b")
 
 
@@ -104,5 +107,8 @@ def _attach(bodies: list[BodyMention], regions: list[RegionMention], text: str,
         gap = _GAP.match(text, b.end)
         if b.region is None and gap:
             b.region = by_start.get(gap.end())
+        across = _ACROSS.match(text, b.end) if b.region is None else None
+        if across:
+            b.region = by_start.get(across.end())
         if b.region is None and b.body in ABROAD:
             b.region = abroad_at(text, b.end, places)

@@ -113,6 +113,9 @@ def find_counts(text: str, bodies: list[BodyMention], lo: int, hi: int) -> list[
     if not here and not bare:
         return out  # most sentences: no body and no "N anggota", so no quota scan either
     taken: set[int] = {q.start for q in find_quotas(text, lo, hi, numbers_only=True)}
+    counted: set[int] = set()
+    # "N anggota BODY" first, for every body: in "KPU NTB mencatat sebanyak 580 anggota PPK" the count is
+    # the PPK's, not the KPU's that "BODY ... sebanyak N anggota" would read
     for b in here:
         m = rx["before"].search(text, max(lo, b.start - 60), b.start) or rx["as"].search(
             text, max(lo, b.start - 120), b.start)
@@ -121,14 +124,18 @@ def find_counts(text: str, bodies: list[BodyMention], lo: int, hi: int) -> list[
             if v:
                 out.append(Count(v, m.start("num"), m.end("num"), b.body, b.start))
                 taken.add(m.start("num"))
-                continue
+                counted.add(b.start)
+    for b in reversed(here):  # "KPU X melantik anggota PPK sebanyak 30 orang": the nearest body's
+        if b.start in counted:
+            continue
         m = rx["after"].match(text[b.end:hi])
-        if m:
+        if m and b.end + m.start("num") not in taken:
             v = _value(m)
             if v:
                 s = b.end + m.start("num")
                 out.append(Count(v, s, b.end + m.end("num"), b.body, b.start))
                 taken.add(s)
+    out.sort(key=lambda c: c.mention_start or 0)  # in the order of the bodies, as before
     for m in bare:
         if m.start("num") in taken or _NOT_COUNT_BEFORE.search(text[max(lo, m.start() - 12):m.start()]):
             continue
