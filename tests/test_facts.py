@@ -120,3 +120,11 @@ def test_province_total_with_its_parts(make_doc) -> None:
     # province-wide PPK a fact of its own next to its part in Kota Mataram
     assert set(got) == {("PPK", "52"), ("PPK", "52.71")}
     assert got[("PPK", "52")]["members"] == 580 and got[("PPK", "52.71")]["members"] == 30
+
+
+def test_dkpp_ruling_of_dismissal_is_a_fact_about_one_member(make_doc) -> None:
+    got = facts(make_doc, "DKPP menjatuhkan sanksi berupa pemberhentian tetap terhadap Ketua KPU Kabupaten "
+                "Bintan, Ardiansyah Putra, karena melanggar kode etik. DKPP juga menjatuhkan sanksi "
+                "peringatan keras kepada empat anggota KPU Kabupaten Bintan lainnya.")
+    assert set(got) == {("KPU", "21.01")}
+    assert got[("KPU", "21.01")]["event"] == "pemberhentian" and got[("KPU", "21.01")]["members"] == 1

@@ -115,3 +115,16 @@ def test_entity_inside_a_title_or_opening_a_quote_takes_no_quote(make_doc) -> No
     # "Nabire Yakobus" overlaps the region and the titled name; "Alhamdulillah" opens the quote
     doc = _with_people(make_doc, text, ["Nabire Yakobus", "Alhamdulillah"])
     assert _speakers(doc) == ["Yakobus Tebai"]
+
+
+def test_kecamatan_offices_and_hearing_panels(make_doc) -> None:
+    doc = make_doc("KPU Kabupaten Sleman melantik 258 anggota PPS. Panewu Depok, Hendra Wijaya, berharap PPS "
+                   "bersinergi dengan pemerintah kalurahan.\n\n"
+                   '"Laporan itu sudah memenuhi syarat formal dan material," kata Ketua Majelis Pemeriksa '
+                   "Bawaslu Kabupaten Sleman, Rina Andriani.")
+    regions = resolve_regions(find_regions(doc.text), doc.text)
+    _, officials = extract_quotes(doc, regions, find_bodies(doc.text, regions))
+    got = {o.name: (o.role, o.org_type, o.region_code) for o in officials}
+    # "Panewu Depok" heads the kapanewon Depok of Sleman, not Kota Depok (32.76)
+    assert got["Hendra Wijaya"] == ("camat", "PEMDA", "34.04.07")
+    assert got["Rina Andriani"] == ("ketua majelis", "BAWASLU", "34.04")

@@ -12,8 +12,11 @@ from pipeline.extract.regions import find_regions, resolve_regions
 from pipeline.records import Document, Extraction
 
 _EVENT_BEFORE = re.compile(
-    r"\b(?:memberhentikan|diberhentikan|memecat|dipecat|melantik|dilantik|mengganti|menggantikan)"
-    r"(?:\s+(?:tetap|sementara|secara\s+tidak\s+hormat|dengan\s+hormat))?\s+$", re.IGNORECASE)
+    r"\b(?:(?:memberhentikan|diberhentikan|memecat|dipecat|melantik|dilantik|mengganti|menggantikan)"
+    r"(?:\s+(?:tetap|sementara|secara\s+tidak\s+hormat|dengan\s+hormat))?"
+    # DKPP rulings: "menjatuhkan sanksi pemberhentian tetap kepada Ketua KPU X, NAME"
+    r"|pemberhentian(?:\s+(?:tetap|sementara))?\s+(?:kepada|terhadap))\s+$",
+    re.IGNORECASE)
 
 
 def entity_spans(document: Document, label: str) -> list[tuple[int, int]]:

@@ -187,8 +187,8 @@ def extract_facts(document: Document, regions: list[RegionMention], bodies: list
     facts = []
     for cand in candidates.values():
         fact = _fact(document, cand, bodies, list(candidates.values()), counts, resolve_date)
-        if fact.members is None and single_persons and cand.mentions <= single_persons:
-            fact.members = 1
+        if single_persons and cand.mentions <= single_persons:
+            fact.members = 1  # one named official is the subject; a count elsewhere is about others
         facts.append(fact)
     return facts
 

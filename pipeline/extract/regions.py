@@ -106,9 +106,10 @@ def find_regions(text: str) -> list[RegionMention]:
         if tokens and tokens[0] in prefixes:
             continue  # "KPU Kota Serang": the prefixed form is found above
         hint = triggers.get(m.group("trigger"), "-")
-        n, regions = _longest(tokens, ("provinsi", "kabupaten", "kota"))
-        level = ""
-        if not n and hint == "kecamatan":
+        n, regions, level = 0, [], ""
+        if hint != "kecamatan-only":
+            n, regions = _longest(tokens, ("provinsi", "kabupaten", "kota"))
+        if not n and hint.startswith("kecamatan"):
             n, regions = _longest(tokens, ("kecamatan",))
             level = "kecamatan"
         if not n:
@@ -116,7 +117,8 @@ def find_regions(text: str) -> list[RegionMention]:
         end = _span_of(text, m.start("name"), tokens, n)
         found.append(RegionMention(m.start("name"), end, text[m.start("name"):end], level, candidates=regions,
                                    region=regions[0] if len(regions) == 1 and not level else None,
-                                   hint="" if hint in ("-", "kecamatan") else hint))
+                                   hint="" if hint in ("-", "kecamatan", "kecamatan-only") else hint,
+                                   explicit=hint == "kecamatan-only"))  # "Camat X" says X is a kecamatan
 
     for m in _province_rx().finditer(text):
         regions = g.lookup(m.group(0), ("provinsi",))
