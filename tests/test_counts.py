@@ -72,3 +72,9 @@ def test_count_written_before_a_body_is_that_body_s() -> None:
     assert [(c.value, c.body) for c in got] == [(30, "PPK")]
     text = "KPU Kota Serang melantik anggota PPK sebanyak 30 orang."
     assert [(c.value, c.body) for c in find_counts(text, find_bodies(text), 0, len(text))] == [(30, "PPK")]
+
+
+def test_units_with_a_place_before_each() -> None:
+    text = "Sebanyak 23 kecamatan di Aceh Besar masing-masing memiliki lima anggota PPK."
+    assert [(u.units, u.unit_type) for u in find_unit_counts(text, 0, len(text))] == [(23, "kecamatan")]
+    assert [(q.per_unit, q.unit_type) for q in find_quotas(text, 0, len(text))] == [(5, "kecamatan")]

@@ -399,3 +399,10 @@ def test_dev_articles_match_gold_dates(nlp):
         _check_offsets(doc.text, [DateMention(**{**m.as_dict(), "article_id": "t1"}) for m in mentions])
         got = {(m.date, m.role) for m in mentions if m.role != "publication"}
         assert got == {(g["date"], g["role"]) for g in gold}, doc.article_id
+
+
+def test_tally_as_of_a_day_is_no_deadline(dates) -> None:
+    text = "Hingga Jumat (3/5), tercatat 320 orang telah mendaftar sebagai calon anggota PPS."
+    assert dates(text, date(2024, 5, 4)) == [("Jumat (3/5)", "2024-05-03", "other")]
+    text = "Pendaftaran calon anggota PPS dibuka hingga Jumat (3/5)."
+    assert dates(text, date(2024, 5, 4)) == [("Jumat (3/5)", "2024-05-03", "deadline")]

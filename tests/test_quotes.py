@@ -128,3 +128,12 @@ def test_kecamatan_offices_and_hearing_panels(make_doc) -> None:
     # "Panewu Depok" heads the kapanewon Depok of Sleman, not Kota Depok (32.76)
     assert got["Hendra Wijaya"] == ("camat", "PEMDA", "34.04.07")
     assert got["Rina Andriani"] == ("ketua majelis", "BAWASLU", "34.04")
+
+
+def test_speaker_talking_to_the_press_and_acting_chair(make_doc) -> None:
+    doc = make_doc("Plt Ketua KPU Kabupaten Jayapura, Yohanis Wenda, kepada wartawan mengatakan setiap distrik "
+                   "diisi lima anggota PPD.")
+    regions = resolve_regions(find_regions(doc.text), doc.text)
+    quotes, officials = extract_quotes(doc, regions, find_bodies(doc.text, regions))
+    assert [(o.name, o.role, o.region_code) for o in officials] == [("Yohanis Wenda", "pelaksana tugas ketua", "91.03")]
+    assert [q.cue for q in quotes] == ["mengatakan"]

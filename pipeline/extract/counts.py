@@ -75,8 +75,10 @@ def _rx() -> dict[str, re.Pattern[str]]:
             rf"(?<![\w.,])(?P<num>{num})\s+(?i:anggota|orang\s+anggota)\b(?!\s+(?i:DPR|DPRD))"),
         "units": vocab.compile_fast(rf"(?<![\w-])(?i:{lead})-?\s*(?P<num>{num})\s+(?P<unit>(?i:{unit}))\b"),
         # "176 tempat pemungutan suara (TPS), masing-masing tujuh orang": no lead word before the number
+        # ... or a place between them: "23 kecamatan di Aceh Besar masing-masing memiliki lima anggota"
         "units_each": vocab.compile_fast(rf"(?<![\w.,])(?P<num>{num})\s+(?P<unit>(?i:{unit}))\b"
-                                         rf"(?:\s*\([A-Z]+\))?,?\s+(?i:{each})\b"),
+                                         rf"(?:\s*\([A-Z]+\))?(?:\s+(?:di|se-?)\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}})?"
+                                         rf",?\s+(?:(?i:dan|yang)\s+)?(?i:{each})\b"),
         "quota1": vocab.compile_fast(rf"(?i:{each})\s+(?:(?P<unit>(?i:{unit}))\s+)?(?:(?i:{fill})\s+)?"
                                      rf"(?P<num>{num})\s+(?:(?i:orang)\s+)?(?i:{member})\b"),
         "quota2": vocab.compile_fast(rf"(?<![\w.,])(?P<num>{num})\s+(?i:{member})(?:\s+[\w/()-]+){{0,3}}?\s+"

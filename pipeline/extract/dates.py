@@ -51,6 +51,8 @@ Roles (first that applies)
   governing cue (below) is a vote cue (pemungutan suara, pencoblosan, hari H; not the body names
   Panitia or Tempat Pemungutan Suara). An H-n day is never the voting day itself.
 - other: a plan, a future word ("akan", "dijadwalkan") in the clause before the date.
+- other: a tally "as of" a day: a sentence opening with "Hingga/Sampai/Per <date>," ("Hingga Jumat
+  (3/5), tercatat 320 pendaftar").
 - deadline: the end of a window: the second day of a range, or a date right after "hingga/sampai",
   in a sentence with registration words or an opening word ("mulai", "dibuka") before the date.
 - event: the governing cue is an event word (events.tsv, "acara") or a statement verb within a few
@@ -640,6 +642,9 @@ class _Roles:
             return "election_day"
         if _is_plan(text, sent, c.start):
             return "other"  # a plan: "akan dilantik pada Jumat (24/5)"
+        as_of = re.fullmatch(r"\s*(?:hingga|sampai(?:\s+dengan)?|per)\s+", text[sent[0]:c.start], re.I)
+        if as_of and not is_end and text[c.end:c.end + 2].lstrip().startswith(","):
+            return "other"  # "Hingga Jumat (3/5), tercatat 320 pendaftar": a tally as of that day
         near = text[max(sent[0], c.start - UNTIL_WINDOW):c.start]
         until = is_end or re.search(r"(?:" + rx["until"].pattern + r")\W*$", near, re.I)
         if until and (registration or rx["window"].search(text, sent[0], c.start)):

@@ -287,6 +287,9 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
 _PRONOUN = re.compile(r"(?<![\w-])(?:ia|dia|beliau|pihaknya|menurutnya)(?![\w-])", re.IGNORECASE)
 _OTHER_SUBJECT = re.compile(r"\b(?:yang|dan|kepada|bahwa)\b")
 _RELATIVE = re.compile(r",\s*yang\b[^,]*,")
+#: "NAME, kepada wartawan, mengatakan": who was spoken to, not another subject
+_TO_PRESS = re.compile(r"\b(?:kepada|pada|di\s+hadapan)\s+(?:para\s+)?(?:wartawan|awak\s+media|jurnalis|media|pers)\b",
+                       re.IGNORECASE)
 
 
 def _speaker_before(text: str, lo: int, pos: int, people: People, current: Person | None) -> Person | None:
@@ -299,7 +302,7 @@ def _speaker_before(text: str, lo: int, pos: int, people: People, current: Perso
     if pron is not None and (best is None or pron > best[0]):
         return current
     if best is not None:
-        gap = _RELATIVE.sub(",", window[best[0]:])  # "Budi, yang turut hadir, mengatakan"
+        gap = _TO_PRESS.sub("", _RELATIVE.sub(",", window[best[0]:]))  # "Budi, yang turut hadir, mengatakan"
         # nothing that reads like another subject between the name and the verb
         if len(gap) < 90 and not _OTHER_SUBJECT.search(gap):
             return best[1]
