@@ -128,3 +128,14 @@ def test_dkpp_ruling_of_dismissal_is_a_fact_about_one_member(make_doc) -> None:
                 "peringatan keras kepada empat anggota KPU Kabupaten Bintan lainnya.")
     assert set(got) == {("KPU", "21.01")}
     assert got[("KPU", "21.01")]["event"] == "pemberhentian" and got[("KPU", "21.01")]["members"] == 1
+
+
+def test_election_year_from_the_text_is_the_election_the_body_prepares(make_doc) -> None:
+    from pipeline.extract.events import with_year
+
+    # PPS sworn in during 2023 work for Pemilu 2024; a year written with the election is kept as is
+    got = facts(make_doc, "KPU Kota Kendari melantik 195 anggota PPS untuk pemilu mendatang, Senin (23/1/2023).")
+    assert [f["election"] for f in got.values()] == ["Pemilu 2024"]
+    assert with_year("Pemilu", [2019], "") == "Pemilu 2019"
+    assert with_year("Pilkada", [], "", published_year=2024) == "Pilkada 2024"
+    assert with_year("Pemilu", [], "", published_year=2026) == "Pemilu"  # no voting day known from 2026 on

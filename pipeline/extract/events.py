@@ -95,11 +95,35 @@ def article_election(text: str, published_year: int | None = None) -> str:
     return with_year(top, [y for t, y, _ in found if t == top] or [y for _, y, _ in found], text, published_year)
 
 
+@lru_cache(maxsize=1)
+def _election_years() -> dict[str, list[int]]:
+    """Years with a national voting day, per election type ("Pemilu": 2014, 2019, 2024; "Pilkada": ...),
+    from the `voting_day` rows of date_words.tsv."""
+    years: dict[str, set[int]] = {}
+    for row in vocab.rows("date_words.tsv"):
+        if row[0] == "voting_day" and len(row) > 2:
+            years.setdefault(row[2].capitalize(), set()).add(int(row[1][:4]))
+    return {k: sorted(v) for k, v in years.items()}
+
+
+def _next_election(kind: str, year: int) -> int | None:
+    """The first voting year of `kind` at or after `year`; None when none is known (or the type has none)."""
+    known = _election_years().get(kind)
+    if not known:
+        return year
+    return next((y for y in known if y >= year), None)
+
+
 def with_year(kind: str, years: list[int | None], text: str, published_year: int | None = None) -> str:
-    """'Pilkada 2024' from a type and the years seen with it (else the text's most frequent year)."""
+    """'Pilkada 2024' from a type and the years seen with it; else from the text's most frequent year or
+    the publication year, moved to the election that year prepares (PPS sworn in in 2023 work for Pemilu
+    2024), or no year when no voting day of that type is known from then on."""
     ys = Counter(y for y in years if y)
-    if not ys:
-        ys = Counter(int(y) for y in re.findall(r"(?<!\d)(20[0-4]\d)(?!\d)", text))
     if ys:
         return f"{kind} {ys.most_common(1)[0][0]}"
-    return f"{kind} {published_year}" if published_year else kind
+    ys = Counter(int(y) for y in re.findall(r"(?<!\d)(20[0-4]\d)(?!\d)", text))
+    year = ys.most_common(1)[0][0] if ys else published_year
+    if year is None:
+        return kind
+    target = _next_election(kind, year)
+    return f"{kind} {target}" if target else kind
