@@ -13,6 +13,8 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import lru_cache
+from html import unescape
+from urllib.parse import urlsplit
 
 from pipeline import vocab
 from pipeline.records import Article, Document
@@ -206,7 +208,28 @@ def html_to_text(html: str, url: str = "") -> dict[str, str]:
     if doc is None:
         return {}
     data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
-    return {k: str(data.get(k) or "") for k in ("text", "title", "author", "date", "sitename", "url")}
+    out = {k: str(data.get(k) or "") for k in ("text", "title", "author", "date", "sitename", "url")}
+    out["sitename"] = _outlet(out["sitename"], out["title"], html, url or out["url"])
+    return out
+
+
+_PAGE_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
+_TITLE_SUFFIX = re.compile(r"\s[-|–—:]\s+([^-|–—:]{2,40})$")
+
+
+def _outlet(sitename: str, title: str, html: str, url: str) -> str:
+    """The outlet's name. trafilatura falls back to the headline or the URL's host when a page names no
+    site (og:site_name); then the part after the last " - " or " | " of the <title> tag ("... -
+    RadarJateng") is better, else the host of the URL, else nothing."""
+    host = ((urlsplit(url).hostname or "") if url else "").removeprefix("www.")
+    if sitename and sitename.strip() not in (title.strip(), host):
+        return sitename
+    m = _PAGE_TITLE.search(html[:20000])
+    page_title = re.sub(r"\s+", " ", unescape(m.group(1))).strip() if m else ""
+    suffix = _TITLE_SUFFIX.search(page_title)
+    if suffix and suffix.group(1).strip() != title.strip():
+        return suffix.group(1).strip()
+    return host
 
 
 def to_document(article: Article) -> Document:

@@ -104,3 +104,21 @@ def test_trailing_headline_lists_are_dropped() -> None:
                    "KPU Bekasi Lantik 60 Anggota PPK untuk Pilkada 2024\n"
                    "Bawaslu Jabar Rekrut 2.000 Pengawas TPS")
     assert c.text.endswith("dengan jujur.") and "Bekasi" not in c.text
+
+
+_PAGE = ("<html><head><title>{title}</title><meta property='og:title' content='KPU Lantik 30 Anggota PPK'>"
+         "</head><body><article><h1>KPU Lantik 30 Anggota PPK</h1><p>KPU Kota Serang melantik 30 anggota PPK "
+         "di aula kantor wali kota pada Kamis pagi. Ketua KPU Kota Serang mengatakan bahwa semua anggota "
+         "yang dilantik telah mengikuti seleksi secara terbuka dan mereka akan bertugas sampai akhir "
+         "tahapan pemilihan.</p></article></body></html>")
+
+
+@pytest.mark.parametrize("title,url,outlet", [
+    ("KPU Lantik 30 Anggota PPK - RadarBanten", "", "RadarBanten"),  # the <title> tag's suffix
+    ("KPU Lantik 30 Anggota PPK | Kabar Serang", "https://www.kabar.example/a", "Kabar Serang"),
+    ("KPU Lantik 30 Anggota PPK", "https://www.kabar.example/a", "kabar.example"),  # else the host
+    ("KPU Lantik 30 Anggota PPK", "", ""),  # never the headline itself
+])
+def test_outlet_of_a_page_without_a_site_name(title: str, url: str, outlet: str) -> None:
+    doc = to_document(Article(id="p", html=_PAGE.format(title=title), url=url))
+    assert doc.title == "KPU Lantik 30 Anggota PPK" and doc.outlet == outlet
