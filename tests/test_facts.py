@@ -139,3 +139,13 @@ def test_election_year_from_the_text_is_the_election_the_body_prepares(make_doc)
     assert with_year("Pemilu", [2019], "") == "Pemilu 2019"
     assert with_year("Pilkada", [], "", published_year=2024) == "Pilkada 2024"
     assert with_year("Pemilu", [], "", published_year=2026) == "Pemilu"  # no voting day known from 2026 on
+
+
+def test_a_fact_with_a_time_of_its_own_does_not_take_the_article_s_day(make_doc) -> None:
+    got = facts(make_doc, "KPU Kabupaten Purworejo menggelar bimtek bagi 1.407 anggota PPS, Jumat (14/6/2024). "
+                "Bimtek serupa untuk anggota PPK sudah digelar pekan lalu di Hotel Sanjaya.")
+    assert got[("PPS", "33.06")]["event_date"] == "2024-06-14"
+    assert got[("PPK", "33.06")]["event_date"] == ""  # "digelar pekan lalu": another day, not known
+    got = facts(make_doc, "KPU Kota Manado melantik dua anggota PPK pengganti antarwaktu, Selasa (13/8/2024). "
+                "Keduanya menggantikan anggota PPK Tikala yang meninggal dunia bulan lalu.")
+    assert [f["event_date"] for f in got.values()] == ["2024-08-13"]  # "bulan lalu" is the death's time

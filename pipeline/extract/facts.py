@@ -28,6 +28,16 @@ UNIT_OF = {
     "KPPS": "tps", "PTPS": "tps", "PANTARLIH": "tps", "KPPSLN": "tps",
     "KPU": "kabupaten", "BAWASLU": "kabupaten",  # a province's KPU or Bawaslu members of its kabupaten/kota
 }
+@lru_cache(maxsize=1)
+def _own_time() -> re.Pattern[str]:
+    """A time of its own that is no calendar day, after a verb of the event happening ("digelar pekan
+    lalu"), or "Sebelumnya," opening the sentence: the own_time rows of date_words.tsv."""
+    rows = vocab.rows("date_words.tsv")
+    times = "|".join(r[1] for r in rows if r[0] == "own_time")
+    verbs = "|".join(r[1] for r in rows if r[0] == "own_time_verb")
+    return re.compile(rf"\b(?:{verbs})(?:\s+[\w-]+){{0,2}}?\s+(?:{times})\b|^\s*Sebelumnya\s*,", re.IGNORECASE)
+
+
 _SAME_OCCASION = re.compile(r"\b(?:pada|dalam)\s+(?:kesempatan|acara)\s+(?:yang\s+sama|itu|tersebut)\b", re.I)
 #: Ad hoc bodies formed by another ad hoc body, whose region is then theirs ("PPS Desa X melantik KPPS").
 FORMED_BY = {"KPPS": ("PPS",), "PANTARLIH": ("PPS",), "PPS": ("PPK",), "PKD": ("PANWASCAM",),
@@ -211,8 +221,10 @@ def _fact(document: Document, cand: _Candidate, bodies: list[BodyMention], all_c
             if event_date:
                 break
         same_occasion = any(_SAME_OCCASION.search(text[lo:hi]) for lo, hi in cand.sentences)
-        if not event_date and (len({c.event for c in all_cands}) == 1 or same_occasion):
-            event_date = resolve_date(0, len(text))  # one event (or "pada kesempatan yang sama"): its day
+        own_time = any(_own_time().search(text[lo:hi]) for lo, hi in cand.sentences)
+        if not event_date and (same_occasion or (len({c.event for c in all_cands}) == 1 and not own_time)):
+            # one event (or "pada kesempatan yang sama"): its day; not for "... digelar pekan lalu"
+            event_date = resolve_date(0, len(text))
     return Fact(
         article_id=document.article_id,
         event=cand.event,
