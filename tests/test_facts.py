@@ -149,3 +149,17 @@ def test_a_fact_with_a_time_of_its_own_does_not_take_the_article_s_day(make_doc)
     got = facts(make_doc, "KPU Kota Manado melantik dua anggota PPK pengganti antarwaktu, Selasa (13/8/2024). "
                 "Keduanya menggantikan anggota PPK Tikala yang meninggal dunia bulan lalu.")
     assert [f["event_date"] for f in got.values()] == ["2024-08-13"]  # "bulan lalu" is the death's time
+
+
+def test_end_of_term_is_no_dismissal(make_doc) -> None:
+    got = facts(make_doc, "Sebanyak 31 anggota PPK se-Kota Surabaya resmi diberhentikan karena masa kerjanya "
+                "berakhir. KPU Surabaya langsung melantik 155 anggota PPK baru, Rabu (15/5/2024).")
+    assert [(f["event"], f["members"]) for f in got.values()] == [("pelantikan", 155)]
+
+
+def test_ad_hoc_body_in_a_kabupaten_of_the_province_body(make_doc) -> None:
+    got = facts(make_doc, "Bawaslu Sumatera Selatan menyerahkan SK kepada 51 anggota Panwascam di Kabupaten "
+                "Musi Rawas yang baru dilantik, Selasa (2/7/2024).")
+    assert set(got) == {("PANWASCAM", "16.05")}  # not the province of the Bawaslu handing over
+    got = facts(make_doc, "KPU Kota Probolinggo melantik 25 anggota PPK di Kecamatan Kanigaran, Senin (3/6/2024).")
+    assert set(got) == {("PPK", "35.74")}  # a venue in a kecamatan is not the PPK's region

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from pipeline import vocab
-from pipeline.extract.bodies import AD_HOC, ORGANISER, BodyMention
+from pipeline.extract.bodies import ABROAD, AD_HOC, ORGANISER, BodyMention
 from pipeline.extract.counts import Count, find_counts, find_quotas, find_unit_counts
 from pipeline.extract.events import EventCue, article_election, elections, find_event_cues, with_year
 from pipeline.extract.regions import RegionMention
@@ -119,11 +119,31 @@ def _speech_between(span: str) -> bool:
     return bool(speech_verb_rx().search(span))
 
 
+#: "51 anggota Panwascam di Kabupaten Musi Rawas", "PPK yang bertugas di Kota X"
+_AT = re.compile(r"\s+(?:yang\s+(?:ada|berada|bertugas)\s+)?(?:di|se-?)\s*")
+
+
 def _body_region(b: BodyMention, sentence_bodies: list[BodyMention], homes: dict[str, Region | None],
                  regions_in_sentence: list[RegionMention], text: str) -> Region | None:
     """The region of a body: written with it, else that of the body forming it in the same sentence
     (the nearest one before it: "Di Kabupaten Malang, KPU setempat melantik ... PPK"), else the
-    article's KPU or Bawaslu."""
+    article's KPU or Bawaslu. An ad hoc body that would get a province that way takes a kabupaten or
+    kota of that province written right after it ("Bawaslu Sumsel menyerahkan SK kepada 51 anggota
+    Panwascam di Kabupaten Musi Rawas"): its own KPU or Bawaslu is that kabupaten's, and a venue in a
+    kecamatan ("di Kecamatan Kanigaran") is not taken."""
+    region = _formed_region(b, sentence_bodies, homes, regions_in_sentence, text)
+    if b.body in AD_HOC and b.body not in ABROAD and not b.national and (region is None or region.level == "provinsi"):
+        at = _AT.match(text, b.end)
+        if at:
+            here = next((r.region for r in regions_in_sentence if r.start == at.end() and r.region), None)
+            if here and here.level in ("kabupaten", "kota") and (region is None or region.contains(here)):
+                return here
+    return region
+
+
+def _formed_region(b: BodyMention, sentence_bodies: list[BodyMention], homes: dict[str, Region | None],
+                   regions_in_sentence: list[RegionMention], text: str) -> Region | None:
+    """`_body_region` without the kabupaten written after an ad hoc body."""
     if b.national:
         return None
     if b.region and b.region.region:
