@@ -137,3 +137,16 @@ def test_speaker_talking_to_the_press_and_acting_chair(make_doc) -> None:
     quotes, officials = extract_quotes(doc, regions, find_bodies(doc.text, regions))
     assert [(o.name, o.role, o.region_code) for o in officials] == [("Yohanis Wenda", "pelaksana tugas ketua", "91.03")]
     assert [q.cue for q in quotes] == ["mengatakan"]
+
+
+def test_police_ranks_and_institutional_statements(make_doc) -> None:
+    doc = make_doc("KPU Kabupaten Tangerang melantik 145 anggota PPK. Hadir Kapolresta Tangerang Kombes Pol Budi "
+                   "Santoso dan Dandim 0510/Tigaraksa Letkol Inf Agus Saputra.\n\nBawaslu Kabupaten Tangerang meminta "
+                   "seluruh anggota PPK menjaga netralitas selama tahapan.\n\n"
+                   '"Pengamanan kami siapkan di semua kecamatan," kata Kapolresta Tangerang Kombes Pol Budi Santoso.')
+    regions = resolve_regions(find_regions(doc.text), doc.text)
+    quotes, officials = extract_quotes(doc, regions, find_bodies(doc.text, regions))
+    # "Pol" is part of the rank, the region is no part of the name; "Bawaslu ... meminta" has no speaker
+    assert [(o.name, o.role, o.org_type, o.region_code) for o in officials] == [
+        ("Budi Santoso", "kapolres", "POLRI", "36.03")]
+    assert [q.cue for q in quotes] == ["kata"]
