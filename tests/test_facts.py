@@ -163,3 +163,18 @@ def test_ad_hoc_body_in_a_kabupaten_of_the_province_body(make_doc) -> None:
     assert set(got) == {("PANWASCAM", "16.05")}  # not the province of the Bawaslu handing over
     got = facts(make_doc, "KPU Kota Probolinggo melantik 25 anggota PPK di Kecamatan Kanigaran, Senin (3/6/2024).")
     assert set(got) == {("PPK", "35.74")}  # a venue in a kecamatan is not the PPK's region
+
+
+def test_registrants_named_with_the_body_are_no_members(make_doc) -> None:
+    got = facts(make_doc, "Sebanyak 2.412 petugas Panitia Pemutakhiran Data Pemilih (Pantarlih) se-Kabupaten Kutai "
+                "Kartanegara resmi dilantik KPU Kukar, Senin (24/6/2024). Adapun pendaftar Pantarlih mencapai 3.380 orang.")
+    assert [(k, f["members"]) for k, f in got.items()] == [(("PANTARLIH", "64.02"), 2412)]
+
+
+def test_committee_abroad_organising_and_its_kppsln(make_doc) -> None:
+    doc = make_doc("Panitia Pemilihan Luar Negeri (PPLN) Kuala Lumpur, Malaysia, melantik 1.561 anggota KPPSLN "
+                   "untuk Pemilu 2024, Minggu (21/1/2024). Mereka bertugas di 223 TPSLN, masing-masing tujuh orang."
+                   "\n\nPelantikan juga diikuti penandatanganan pakta integritas oleh seluruh anggota KPPSLN.")
+    got = [(f.body, f.region, f.event, f.members, f.units, f.per_unit) for f in extract_all(doc).facts]
+    # the PPLN swears in (organiser, no fact); the pakta integritas is the same KPPSLN's
+    assert got == [("KPPSLN", "Kuala Lumpur", "pelantikan", 1561, 223, 7)]

@@ -98,6 +98,8 @@ def unit_kind(unit: str) -> str:
     return u
 
 
+#: People named before the body who are not its members: "pendaftar PPS sebanyak 415 orang".
+_NOT_MEMBERS_BEFORE = re.compile(r"(?i:pendaftar|pelamar|calon|peserta(?:\s+seleksi)?)\s+(?:(?i:calon|anggota)\s+)?$")
 _NOT_COUNT_BEFORE = re.compile(r"(?i:rp\.?|nomor|no\.|tahun|pukul|pasal|ayat|calon|kode)\s*$")
 
 
@@ -130,6 +132,8 @@ def find_counts(text: str, bodies: list[BodyMention], lo: int, hi: int) -> list[
     for b in reversed(here):  # "KPU X melantik anggota PPK sebanyak 30 orang": the nearest body's
         if b.start in counted:
             continue
+        if _NOT_MEMBERS_BEFORE.search(text[max(lo, b.start - 25):b.start]):
+            continue  # "pendaftar Pantarlih mencapai 3.380 orang": registrants, not members
         m = rx["after"].match(text[b.end:hi])
         if m and b.end + m.start("num") not in taken:
             v = _value(m)

@@ -17,7 +17,7 @@ from pipeline import vocab
 from pipeline.extract.bodies import ABROAD, AD_HOC, ORGANISER, BodyMention
 from pipeline.extract.counts import Count, find_counts, find_quotas, find_unit_counts
 from pipeline.extract.events import EventCue, article_election, elections, find_event_cues, with_year
-from pipeline.extract.regions import RegionMention
+from pipeline.extract.regions import RegionMention, foreign_place_end
 from pipeline.gazetteer import Region, gazetteer
 from pipeline.records import Document, Fact
 
@@ -91,10 +91,15 @@ def _is_subject(text: str, b: BodyMention, lo: int, hi: int, regions: list[Regio
     by_start = {r.start: r for r in regions}
     while True:  # skip a chain of regions: "PPS Desa X, Kecamatan Y, Kabupaten Z, melantik"
         gap = re.match(r"[ ,]*", text[pos:pos + 4])
-        nxt = by_start.get(pos + (gap.end() if gap else 0))
-        if nxt is None:
+        start = pos + (gap.end() if gap else 0)
+        nxt = by_start.get(start)
+        if nxt is not None:
+            pos = nxt.end
+            continue
+        abroad = foreign_place_end(text, start)  # "PPLN Kuala Lumpur, Malaysia, melantik"
+        if abroad == start:
             break
-        pos = nxt.end
+        pos = abroad
     after = text[pos:hi]
     return not any(rx.search(before) for rx in before_rx) and not any(rx.search(after) for rx in after_rx)
 
@@ -132,6 +137,8 @@ def _body_region(b: BodyMention, sentence_bodies: list[BodyMention], homes: dict
     Panwascam di Kabupaten Musi Rawas"): its own KPU or Bawaslu is that kabupaten's, and a venue in a
     kecamatan ("di Kecamatan Kanigaran") is not taken."""
     region = _formed_region(b, sentence_bodies, homes, regions_in_sentence, text)
+    if region is None and b.body in ABROAD:
+        return homes.get("ABROAD")  # "... pakta integritas oleh seluruh anggota KPPSLN": the article's
     if b.body in AD_HOC and b.body not in ABROAD and not b.national and (region is None or region.level == "provinsi"):
         at = _AT.match(text, b.end)
         if at:
@@ -179,6 +186,10 @@ def extract_facts(document: Document, regions: list[RegionMention], bodies: list
     text = document.text
     quotes = _quote_spans(text)
     homes = {o: _home(bodies + (organisers or []), o) for o in ("KPU", "BAWASLU")}
+    # committees abroad: the one city or country the article's PPLN/KPPSLN are written with
+    abroad = {b.region.region for b in bodies + (organisers or []) if b.body in ABROAD and b.region
+              and b.region.region and b.region.region.abroad}
+    homes["ABROAD"] = abroad.pop() if len(abroad) == 1 else None
     candidates: dict[tuple[str, str], _Candidate] = {}
     sentences = document.sentences()
     for lo, hi in sentences:
