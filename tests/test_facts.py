@@ -167,7 +167,8 @@ def test_ad_hoc_body_in_a_kabupaten_of_the_province_body(make_doc) -> None:
 
 def test_registrants_named_with_the_body_are_no_members(make_doc) -> None:
     got = facts(make_doc, "Sebanyak 2.412 petugas Panitia Pemutakhiran Data Pemilih (Pantarlih) se-Kabupaten Kutai "
-                "Kartanegara resmi dilantik KPU Kukar, Senin (24/6/2024). Adapun pendaftar Pantarlih mencapai 3.380 orang.")
+                "Kartanegara resmi dilantik KPU Kukar, Senin (24/6/2024). Adapun pendaftar Pantarlih mencapai "
+                "3.380 orang.")
     assert [(k, f["members"]) for k, f in got.items()] == [(("PANTARLIH", "64.02"), 2412)]
 
 
@@ -178,3 +179,14 @@ def test_committee_abroad_organising_and_its_kppsln(make_doc) -> None:
     got = [(f.body, f.region, f.event, f.members, f.units, f.per_unit) for f in extract_all(doc).facts]
     # the PPLN swears in (organiser, no fact); the pakta integritas is the same KPPSLN's
     assert got == [("KPPSLN", "Kuala Lumpur", "pelantikan", 1561, 223, 7)]
+
+
+def test_election_of_the_event_sentence_and_multi_word_names(make_doc) -> None:
+    from pipeline.extract.events import elections
+
+    assert elections("Pilkada Kota Serang 2024") == [("Pilkada", 2024, 0)]
+    assert elections("untuk Pemilihan Gubernur dan Wakil Gubernur DKI Jakarta 2024")[0][:2] == ("Pilkada", 2024)
+    got = facts(make_doc, "KPU Jakarta Selatan melantik 50 anggota PPK untuk Pemilihan Gubernur DKI Jakarta, Kamis "
+                "(16/5/2024).\n\n\"Sebanyak 20 orang pernah bertugas di Pemilu 2024,\" kata Ketua KPU Jakarta "
+                "Selatan, Muhamad Taufik.")
+    assert [f["election"] for f in got.values()] == ["Pilkada 2024"]  # not the Pemilu 2024 the quote recalls

@@ -150,3 +150,12 @@ def test_police_ranks_and_institutional_statements(make_doc) -> None:
     assert [(o.name, o.role, o.org_type, o.region_code) for o in officials] == [
         ("Budi Santoso", "kapolres", "POLRI", "36.03")]
     assert [q.cue for q in quotes] == ["kata"]
+
+
+def test_commissioner_with_a_long_division_name(make_doc) -> None:
+    doc = make_doc("Anggota Bawaslu Banten Divisi SDM, Organisasi, Pendidikan dan Pelatihan, Siti Maryam Hasanah, "
+                   "menambahkan materi bimtek meliputi pencegahan dan penanganan pelanggaran.")
+    regions = resolve_regions(find_regions(doc.text), doc.text)
+    _, officials = extract_quotes(doc, regions, find_bodies(doc.text, regions))
+    assert [(o.name, o.role, o.org_type, o.region_code) for o in officials] == [
+        ("Siti Maryam Hasanah", "anggota", "BAWASLU", "36")]

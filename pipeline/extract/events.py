@@ -34,8 +34,10 @@ def _rx() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], re.Patter
     names = vocab.rows("elections.tsv")
     election = re.compile(
         rf"(?<![\w-])(?<!Komisi\s)(?<!Pengawas\s)(?<!Penyelenggara\s)(?<!Independen\s)"
-        rf"(?P<name>(?i:{vocab.alternation([n for n, _ in names])}))(?:\s+(?i:serentak))?(?:\s+(?:\([A-Za-z]+\)\s+)?"
-        rf"(?:[A-Z][\w.]*\s+){{0,3}}?)?(?:(?:Tahun|tahun)\s+)?(?P<year>20\d\d)?(?!\d)")
+        rf"(?P<name>(?i:{vocab.alternation([n for n, _ in names])}))(?:\s+(?i:serentak))?"
+        rf"(?:\s+dan\s+Wakil\s+(?:Gubernur|Bupati|Wali\s*[Kk]ota|Walikota))?"
+        # the year, after at most three capitalised words ("Pilkada Kota Serang 2024", "Pemilu Tahun 2024")
+        rf"(?:\s+(?:\([A-Za-z]+\)\s+)?(?:[A-Z][\w.]*\s+){{0,3}}?(?:(?:Tahun|tahun)\s+)?(?P<year>20\d\d)(?!\d))?")
     return events, planned, advice, election, routine
 
 

@@ -321,12 +321,19 @@ def _units(document: Document, cand: _Candidate, bodies: list[BodyMention], sing
 
 
 def _election(text: str, cand: _Candidate, document: Document) -> str:
+    """The election named in the fact's sentences (with the year written there, else the article's
+    years for that type of election), else the article's election."""
     pub_year = document.published.year if document.published else None
-    for lo, hi in cand.sentences:
+    kind = ""
+    for i, (lo, hi) in enumerate(cand.sentences):
         found = elections(text, lo, hi)
         if found:
-            kind = found[0][0]
-            years = [y for t, y, _ in found if t == kind]
+            years = [y for t, y, _ in found if t == found[0][0]]
             if any(years):
-                return with_year(kind, years, text, pub_year)
+                return with_year(found[0][0], years, text, pub_year)
+            if i == 0:
+                kind = found[0][0]
+    if kind:  # the event sentence says "untuk Pemilihan Gubernur ..." with no year: not the "Pemilu 2024"
+        # a quote recalls; a later sentence's "pemilu sebelumnya" does not count
+        return with_year(kind, [y for t, y, _ in elections(text) if t == kind], text, pub_year)
     return article_election(text, pub_year)
