@@ -406,3 +406,12 @@ def test_tally_as_of_a_day_is_no_deadline(dates) -> None:
     assert dates(text, date(2024, 5, 4)) == [("Jumat (3/5)", "2024-05-03", "other")]
     text = "Pendaftaran calon anggota PPS dibuka hingga Jumat (3/5)."
     assert dates(text, date(2024, 5, 4)) == [("Jumat (3/5)", "2024-05-03", "deadline")]
+
+
+def test_kemarin_closing_a_sentence(dates) -> None:
+    pub = date(2024, 5, 17)
+    assert dates("Pelantikan digelar di Gedung Pertemuan Kecamatan Pasar Minggu kemarin.", pub) == [
+        ("kemarin", "2024-05-16", "event")]  # "Pasar Minggu" is a place, not a Sunday
+    assert dates("Pelantikan digelar di Kecamatan Cilandak kemarin.", pub) == [("kemarin", "2024-05-16", "event")]
+    assert dates("Pelanggaran banyak terjadi pada masa kampanye kemarin.", pub) == []  # "the last campaign"
+    assert dates("Partisipasi lebih tinggi dari Pilkada 2020 kemarin.", pub) == []

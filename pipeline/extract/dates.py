@@ -32,7 +32,8 @@ Resolution
   "Pasar" are not days. Any weekday must be capitalised.
 - "kemarin" is "yesterday" only as a time adverb: after a weekday ("Senin kemarin"), after a comma,
   "(" or at a sentence start ("Kemarin, ..."), after "pada/sejak/hingga/sampai/hari/baru", or before
-  "(", a daypart or a verb ("KPU kemarin melantik"); never after an election or period noun
+  "(", a daypart or a verb ("KPU kemarin melantik"), or closing the sentence ("... di Cilandak
+  kemarin."); never after an election or period noun
   ("DPT Pileg kemarin", "Pemilu kemarin", "yang kemarin"), where it means "the last/previous".
 - Not days: "pekan lalu", "minggu lalu", and "akhir pekan lalu" (a weekend is two days; picking the
   Saturday would be a guess). Decree numbers, articles, phone numbers, times, scores,
@@ -392,17 +393,26 @@ def _relative(text: str, taken: list[tuple[int, int]]) -> list[_Candidate]:
 def _kemarin_is_adverb(text: str, start: int, end: int, daypart: bool) -> bool:
     """"kemarin" as "yesterday" (see the module rules), not "the last/previous"."""
     prev = _prev_word(text, start)
-    if prev in _wordset("kemarin_adjective_after") or prev in _weekdays():
-        return False  # "Pileg kemarin": the previous one; "Senin kemarin" is a weekday (found later)
     if _prev_char(text, start) in {"", "\n", ",", "(", ".", ";", "\"", "“"}:
         return True
+    if prev in _wordset("kemarin_adjective_after") or prev.isdigit():
+        return False  # "Pileg kemarin", "Pilkada 2020 kemarin": the previous one
+    two = re.search(r"([\w'-]+)\s+[\w'-]+\s*$", text[max(0, start - 60):start])
+    if two and two.group(1).lower() in _wordset("kemarin_adjective_after") and not re.match(
+            r"(?:me|di|ber|ter)\w+$", prev):
+        return False  # "masa kampanye kemarin", "pemilu serentak kemarin"
+    if prev in _weekdays():
+        m = re.search(r"([\w'-]+)\s+[\w'-]+\s*$", text[max(0, start - 60):start])
+        if not (m and m.group(1).lower() in _wordset("not_weekday_after")):
+            return False  # "Senin kemarin" is a weekday (found later); "Pasar Minggu kemarin" is a place
     if prev in _wordset("kemarin_adverb_after") or daypart:
         return True
-    nxt = re.match(r"\s*(\(|[\w]+)", text[end:end + 30])
+    nxt = re.match(r"\s*(\(|[\w]+|[.!?]|$)", text[end:end + 30])
     if not nxt:
         return False
     word = nxt.group(1).lower()
-    return word == "(" or bool(re.match(r"(?:me|di|ber|ter|telah|sudah|resmi)\w*$", word))
+    # "... di Kecamatan Cilandak kemarin.": closing the sentence it is the time of what was told
+    return word in ("(", ".", "!", "?", "") or bool(re.match(r"(?:me|di|ber|ter|telah|sudah|resmi)\w*$", word))
 
 
 def _weekday_candidates(text: str, taken: list[tuple[int, int]]) -> list[_Candidate]:
