@@ -190,3 +190,12 @@ def test_election_of_the_event_sentence_and_multi_word_names(make_doc) -> None:
                 "(16/5/2024).\n\n\"Sebanyak 20 orang pernah bertugas di Pemilu 2024,\" kata Ketua KPU Jakarta "
                 "Selatan, Muhamad Taufik.")
     assert [f["election"] for f in got.values()] == ["Pilkada 2024"]  # not the Pemilu 2024 the quote recalls
+
+
+def test_counts_and_units_of_two_facts_of_one_body(make_doc) -> None:
+    got = facts(make_doc, "Sebanyak 990 anggota PPS dilantik KPU Kabupaten Probolinggo, Sabtu (25/5/2024).\n\n"
+                "Berbeda dengan kabupaten, KPU Kota Probolinggo hanya membutuhkan 87 anggota PPS untuk 29 "
+                "kelurahan. Pelantikan PPS Kota Probolinggo telah digelar lebih dulu, Jumat (24/5/2024).")
+    assert (got[("PPS", "35.13")]["members"], got[("PPS", "35.13")]["units"]) == (990, None)
+    # the sentence before the Kota's event holds its count and units; nothing of the Kabupaten's
+    assert (got[("PPS", "35.74")]["members"], got[("PPS", "35.74")]["units"]) == (87, 29)

@@ -227,7 +227,7 @@ def extract_facts(document: Document, regions: list[RegionMention], bodies: list
               for lo, hi in sentences for c in find_counts(text, bodies, lo, hi)]  # once per document
     facts = []
     for cand in candidates.values():
-        fact = _fact(document, cand, bodies, list(candidates.values()), counts, resolve_date)
+        fact = _fact(document, cand, bodies, list(candidates.values()), counts, resolve_date, regions)
         if single_persons and cand.mentions <= single_persons:
             fact.members = 1  # one named official is the subject; a count elsewhere is about others
         facts.append(fact)
@@ -236,12 +236,13 @@ def extract_facts(document: Document, regions: list[RegionMention], bodies: list
 
 def _fact(document: Document, cand: _Candidate, bodies: list[BodyMention], all_cands: list[_Candidate],
           counts: list[tuple[tuple[int, int], Count, bool]], resolve_date: Callable[[int, int], str] | None,
-          ) -> Fact:
+          regions: list[RegionMention] | None = None) -> Fact:
     text = document.text
     region = cand.region
     same_body = [c for c in all_cands if c.body == cand.body]
-    members = _members(cand, counts, single=len(same_body) == 1, only=len(all_cands) == 1)
-    units, per_unit, unit_type = _units(document, cand, bodies, single=len(same_body) == 1)
+    near = [] if len(same_body) == 1 else _near(document, cand, same_body, regions or [])
+    members = _members(cand, counts, single=len(same_body) == 1, only=len(all_cands) == 1, near=near)
+    units, per_unit, unit_type = _units(document, cand, bodies, single=len(same_body) == 1, near=near)
     if members is None and units and per_unit:
         members = units * per_unit
     election = _election(text, cand, document)
@@ -270,13 +271,45 @@ def _fact(document: Document, cand: _Candidate, bodies: list[BodyMention], all_c
     )
 
 
+def _near(document: Document, cand: _Candidate, same_body: list[_Candidate],
+          regions: list[RegionMention]) -> list[tuple[int, int]]:
+    """Where an article has several facts of one body (Kota and Kabupaten Bogor), the sentences right
+    before and after this fact's own ones, in the same paragraph, that belong to no other fact of that
+    body and name no region outside this fact's: there its count and units may stand ("KPU Kota
+    Probolinggo hanya membutuhkan 87 anggota PPS untuk 29 kelurahan. Pelantikan PPS ... digelar ...")."""
+    if cand.region is None:
+        return []
+    sentences = document.sentences()
+    index = {sent: i for i, sent in enumerate(sentences)}
+    theirs = {sent for c in same_body if c is not cand for sent in c.sentences}
+    paragraphs = document.paragraphs or [(0, len(document.text))]
+    out: list[tuple[int, int]] = []
+    for sent in cand.sentences:
+        i = index.get(sent)
+        if i is None:
+            continue
+        para = next(((a, b) for a, b in paragraphs if a <= sent[0] < b), None)
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(sentences) or sentences[j] in theirs or sentences[j] in out:
+                continue
+            lo, hi = sentences[j]
+            if para is None or not para[0] <= lo < para[1]:
+                continue
+            named = [r.region for r in regions if lo <= r.start < hi and r.region]
+            if all(cand.region.contains(r) for r in named):
+                out.append((lo, hi))
+    return out
+
+
 def _members(cand: _Candidate, counts: list[tuple[tuple[int, int], Count, bool]], single: bool, only: bool,
-             ) -> int | None:
+             near: list[tuple[int, int]] | None = None) -> int | None:
     """The member count of a candidate fact: the count written with one of its own body mentions,
-    else (when the article has one fact of that body) one elsewhere, else a bare "30 anggota"
-    (when the article has one fact). `counts`: (sentence, count, the sentence has an event word)."""
+    else (when the article has one fact of that body) one elsewhere, or (when it has several) one
+    written with the body in a sentence `near` this fact's, else a bare "30 anggota" (when the article
+    has one fact). `counts`: (sentence, count, the sentence has an event word)."""
     own: list[Count] = []
     others: list[Count] = []
+    close: list[Count] = []
     bare: list[Count] = []
     for sentence, c, has_event in counts:
         if c.body == cand.body:
@@ -284,18 +317,29 @@ def _members(cand: _Candidate, counts: list[tuple[tuple[int, int], Count, bool]]
                 own.append(c)
             elif c.mention_start is None or sentence not in cand.sentences:
                 others.append(c)
+                if c.mention_start is not None and sentence in (near or []):
+                    close.append(c)
         elif c.body is None and has_event:
             bare.append(c)
-    pool = own or (others if single else []) or (bare if only else [])
+    pool = own or (others if single else close) or (bare if only else [])
     return pool[0].value if pool else None
 
 
 def _units(document: Document, cand: _Candidate, bodies: list[BodyMention], single: bool,
-           ) -> tuple[int | None, int | None, str]:
-    """Units and per-unit quota of the body's kind of unit, from sentences about this body."""
+           near: list[tuple[int, int]] | None = None) -> tuple[int | None, int | None, str]:
+    """Units and per-unit quota of the body's kind of unit, from sentences about this body (where the
+    article has several facts of this body: only from the fact's own sentences and those `near` them)."""
     kind = UNIT_OF.get(cand.body)
-    if not kind or not single:
+    if not kind:
         return None, None, ""
+    if not single:
+        text = document.text
+        spans = sorted(set(cand.sentences) | set(near or []))
+        quotas = [q for lo, hi in spans for q in find_quotas(text, lo, hi) if q.unit_type == kind]
+        counts = [u for lo, hi in spans for u in find_unit_counts(text, lo, hi) if u.unit_type == kind]
+        units = counts[0].units if len(counts) == 1 else None  # two unit counts: which is whose is unsure
+        per_unit = quotas[0].per_unit if len({q.per_unit for q in quotas}) == 1 else None
+        return units, per_unit, kind if (units or per_unit) else ""
     text = document.text
     paragraphs = []
     for lo, hi in document.paragraphs or [(0, len(text))]:
