@@ -415,3 +415,16 @@ def test_kemarin_closing_a_sentence(dates) -> None:
     assert dates("Pelantikan digelar di Kecamatan Cilandak kemarin.", pub) == [("kemarin", "2024-05-16", "event")]
     assert dates("Pelanggaran banyak terjadi pada masa kampanye kemarin.", pub) == []  # "the last campaign"
     assert dates("Partisipasi lebih tinggi dari Pilkada 2020 kemarin.", pub) == []
+
+
+def test_days_of_last_and_next_week_and_upcoming_days(dates) -> None:
+    assert dates("Bimtek akan digelar pada Senin pekan depan.", date(2024, 6, 10)) == [
+        ("Senin pekan depan", "2024-06-17", "other")]  # published on a Monday: next week's Monday
+    assert dates("Bimtek akan digelar pada Jumat pekan depan.", date(2024, 5, 15)) == [
+        ("Jumat pekan depan", "2024-05-24", "other")]  # not this week's Friday
+    assert dates("Bimtek digelar pada Senin pekan lalu.", date(2024, 5, 15)) == [
+        ("Senin pekan lalu", "2024-05-06", "event")]
+    # no year: "mendatang" is ahead of the publication date, "lalu" behind it, else the nearest
+    assert dates("Ia meminta PPK netral menjelang pemungutan suara 27 November mendatang.", date(2024, 5, 15)) == [
+        ("27 November", "2024-11-27", "election_day")]
+    assert dates("Pelantikan digelar 27 November.", date(2024, 5, 15)) == [("27 November", "2023-11-27", "event")]

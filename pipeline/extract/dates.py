@@ -415,6 +415,9 @@ def _kemarin_is_adverb(text: str, start: int, end: int, daypart: bool) -> bool:
     return word in ("(", ".", "!", "?", "") or bool(re.match(r"(?:me|di|ber|ter|telah|sudah|resmi)\w*$", word))
 
 
+_WEEK_AFTER = re.compile(r"\s+(?:pekan|minggu)\s+(\w+)\b", re.IGNORECASE)
+
+
 def _weekday_candidates(text: str, taken: list[tuple[int, int]]) -> list[_Candidate]:
     """Bare weekdays ("Senin", "Kamis malam", "Rabu lalu"), capitalised and not part of a date."""
     p = _patterns()
@@ -430,10 +433,15 @@ def _weekday_candidates(text: str, taken: list[tuple[int, int]]) -> list[_Candid
             continue
         tail = m.group("tail").lower().split()
         direction = next((mods[w] for w in tail if w in mods), "")
-        if name.lower() in weeks and not _weekday_context(text, m, prev, tail, direction):
+        week = _WEEK_AFTER.match(text, m.end()) if not tail else None
+        if week and mods.get(week.group(1).lower()) in ("past", "next"):
+            # "Senin pekan depan": the Monday of next week, "Jumat pekan lalu": the Friday of last week
+            direction = "last_week" if mods[week.group(1).lower()] == "past" else "next_week"
+        elif name.lower() in weeks and not _weekday_context(text, m, prev, tail, direction):
             continue
         weekday = _weekdays()[name.lower()]
-        out.append(_Candidate(m.start(), m.end(), "weekday", weekday=weekday, direction=direction))
+        end = week.end() if week and direction.endswith("_week") else m.end()
+        out.append(_Candidate(m.start(), end, "weekday", weekday=weekday, direction=direction))
     return out
 
 
@@ -522,6 +530,9 @@ def _resolve_weekday(weekday: int, direction: str, ref: date, future: bool) -> d
         return ref + timedelta(days=fwd or 7)
     if direction == "near":
         return ref - timedelta(days=back) if back <= fwd else ref + timedelta(days=fwd)
+    if direction in ("last_week", "next_week"):  # weeks run Monday to Sunday
+        monday = ref - timedelta(days=ref.weekday())
+        return monday + timedelta(days=weekday + (7 if direction == "next_week" else -7))
     return ref + timedelta(days=fwd) if future else ref - timedelta(days=back)
 
 
@@ -536,12 +547,30 @@ def _voting_day(sent: tuple[int, int], ctx: _Context) -> date | None:
     return days[0] if len(days) == 1 else None
 
 
+def _side(text: str, sent: tuple[int, int], c: _Candidate) -> str:
+    """For a day/month without its year: "next" when a future word follows it ("27 November
+    mendatang") or the clause before it is a plan, "past" when "lalu" follows it, else ""."""
+    after = re.match(r"\s*(\w+)", text[c.end:c.end + 20])
+    mod = {r[0].lower(): r[1] for r in _words("weekday_mod")}.get(after.group(1).lower(), "") if after else ""
+    if mod in ("past", "next"):
+        return mod
+    return "next" if _is_plan(text, sent, c.start) else ""
+
+
 def _resolve(c: _Candidate, text: str, sent: tuple[int, int], ctx: _Context) -> list[date]:
     """The calendar days of one candidate (two for a range; none when it does not resolve)."""
     if c.fixed is not None:
         return [c.fixed]
     if c.kind == "dmy":
         first = _resolve_day(c.day, c.month, c.year, c.weekday, ctx)
+        if first is not None and c.year is None and ctx.ref is not None:
+            side = _side(text, sent, c)
+            if side == "next" and first < ctx.ref:
+                first = _resolve_day(c.day, c.month, first.year + 1, c.weekday, ctx)
+            elif side == "past" and first > ctx.ref:
+                first = _resolve_day(c.day, c.month, first.year - 1, c.weekday, ctx)
+            if first is None:
+                return []
         if first is None:
             return []
         if c.relative_check is not None and ctx.ref is not None:
