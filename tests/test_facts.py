@@ -199,3 +199,9 @@ def test_counts_and_units_of_two_facts_of_one_body(make_doc) -> None:
     assert (got[("PPS", "35.13")]["members"], got[("PPS", "35.13")]["units"]) == (990, None)
     # the sentence before the Kota's event holds its count and units; nothing of the Kabupaten's
     assert (got[("PPS", "35.74")]["members"], got[("PPS", "35.74")]["units"]) == (87, 29)
+
+
+def test_a_scheduled_swearing_in_is_no_fact(make_doc) -> None:
+    got = facts(make_doc, "KPU Provinsi Jawa Tengah melantik 2.880 anggota PPK, Kamis (16/5/2024). KPU Jateng juga "
+                "menjadwalkan pelantikan PPS serentak pada akhir Mei.")
+    assert set(got) == {("PPK", "33")}

@@ -159,3 +159,11 @@ def test_commissioner_with_a_long_division_name(make_doc) -> None:
     _, officials = extract_quotes(doc, regions, find_bodies(doc.text, regions))
     assert [(o.name, o.role, o.org_type, o.region_code) for o in officials] == [
         ("Siti Maryam Hasanah", "anggota", "BAWASLU", "36")]
+
+
+def test_relative_clause_before_the_verb_and_names_inside_quotes(make_doc) -> None:
+    text = ("Kasat Intelkam Polresta Pontianak, Kompol Andreas Situmorang, yang hadir dalam pelantikan menyebut "
+            "ada tiga kelurahan yang rawan.\n\n"
+            "“Kami minta PKD aktif berbagi informasi dengan Bhabinkamtibmas di kelurahan,” ujarnya.")
+    doc = _with_people(make_doc, text, ["Bhabinkamtibmas"])  # a PER entity inside the quote
+    assert _speakers(doc) == ["Andreas Situmorang", "Andreas Situmorang"]

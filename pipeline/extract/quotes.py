@@ -287,6 +287,8 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
 _PRONOUN = re.compile(r"(?<![\w-])(?:ia|dia|beliau|pihaknya|menurutnya)(?![\w-])", re.IGNORECASE)
 _OTHER_SUBJECT = re.compile(r"\b(?:yang|dan|kepada|bahwa)\b")
 _RELATIVE = re.compile(r",\s*yang\b[^,]*,")
+#: "NAME, yang hadir dalam pelantikan menyebut": a short relative clause running into the verb
+_RELATIVE_TO_VERB = re.compile(r",\s*yang\b[^,\"“”]{0,50}$")
 #: "NAME, kepada wartawan, mengatakan": who was spoken to, not another subject
 _TO_PRESS = re.compile(r"\b(?:kepada|pada|di\s+hadapan)\s+(?:para\s+)?(?:wartawan|awak\s+media|jurnalis|media|pers)\b",
                        re.IGNORECASE)
@@ -303,6 +305,7 @@ def _speaker_before(text: str, lo: int, pos: int, people: People, current: Perso
         return current
     if best is not None:
         gap = _TO_PRESS.sub("", _RELATIVE.sub(",", window[best[0]:]))  # "Budi, yang turut hadir, mengatakan"
+        gap = _RELATIVE_TO_VERB.sub("", gap)
         # nothing that reads like another subject between the name and the verb
         if len(gap) < 90 and not _OTHER_SUBJECT.search(gap):
             return best[1]
@@ -424,8 +427,9 @@ def _indirect(text: str, lo: int, hi: int, people: People, current: Person | Non
 def _entity_people(document: Document, people: People, regions: list[RegionMention] = ()) -> None:
     """PER entities from the NER model, when one was loaded, as people without a title.
 
-    Left out, as the model's likely mistakes: an entity overlapping a titled person's name or a region
-    ("Bupati Nabire Yakobus Tebai" tagged "Nabire Yakobus"), a name of two words or more that is a
+    Left out, as the model's likely mistakes or no speakers: an entity inside a direct quote, one
+    overlapping a titled person's name or a region ("Bupati Nabire Yakobus Tebai" tagged "Nabire
+    Yakobus"), a name of two words or more that is a
     region of the gazetteer ("Kembang Janggut", a kecamatan) and a single word that starts a sentence or
     line ("Tugas pertama mereka ...", "Halaman 1/2"), where a capital letter says nothing; a short name
     of someone already known is found through that person anyway.
@@ -436,6 +440,7 @@ def _entity_people(document: Document, people: People, regions: list[RegionMenti
     text = document.text
     starts = {s for s, _ in document.sentences()}
     taken = [(p.start, p.end) for p in people.persons] + [(r.start, r.end) for r in regions]
+    taken += [(q.start(), q.end()) for q in _QUOTE.finditer(text)]  # a name inside a quote is no speaker
     for ent in doc.ents:
         if any(a < ent.end_char and ent.start_char < b for a, b in taken):
             continue
