@@ -78,3 +78,9 @@ def test_units_with_a_place_before_each() -> None:
     text = "Sebanyak 23 kecamatan di Aceh Besar masing-masing memiliki lima anggota PPK."
     assert [(u.units, u.unit_type) for u in find_unit_counts(text, 0, len(text))] == [(23, "kecamatan")]
     assert [(q.per_unit, q.unit_type) for q in find_quotas(text, 0, len(text))] == [(5, "kecamatan")]
+
+
+def test_units_an_ad_hoc_body_oversees() -> None:
+    text = "Mereka akan mengawasi 812 TPS di delapan kecamatan, satu orang di setiap TPS."
+    assert [(u.units, u.unit_type) for u in find_unit_counts(text, 0, len(text))][0] == (812, "tps")
+    assert [(q.per_unit, q.unit_type) for q in find_quotas(text, 0, len(text))] == [(1, "tps")]
