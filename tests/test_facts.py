@@ -205,3 +205,13 @@ def test_a_scheduled_swearing_in_is_no_fact(make_doc) -> None:
     got = facts(make_doc, "KPU Provinsi Jawa Tengah melantik 2.880 anggota PPK, Kamis (16/5/2024). KPU Jateng juga "
                 "menjadwalkan pelantikan PPS serentak pada akhir Mei.")
     assert set(got) == {("PPK", "33")}
+
+
+def test_totals_over_two_regions_are_no_one_region_s(make_doc) -> None:
+    got = facts(make_doc, "Sebanyak 90 anggota PPK di Kota Madiun dan Kabupaten Madiun dilantik, Kamis (16/5/2024). "
+                "KPU Kota Madiun melantik 15 anggota PPK. KPU Kabupaten Madiun melantik 75 anggota PPK.")
+    assert {k: f["members"] for k, f in got.items()} == {("PPK", "35.77"): 15, ("PPK", "35.19"): 75}
+    got = facts(make_doc, "KPU Kota Tasikmalaya dan KPU Kabupaten Tasikmalaya melantik anggota PPS, Senin (27/5/2024). "
+                "Total 1.260 anggota PPS dilantik di dua daerah tersebut.\n\nKPU Kota Tasikmalaya melantik 207 "
+                "anggota PPS. Adapun KPU Kabupaten Tasikmalaya melantik 1.053 anggota PPS.")
+    assert {k: f["members"] for k, f in got.items()} == {("PPS", "32.78"): 207, ("PPS", "32.06"): 1053}

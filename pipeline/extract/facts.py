@@ -71,9 +71,10 @@ def _home(bodies: list[BodyMention], organiser: str) -> Region | None:
     regs = [b.region.region for b in bodies if b.body == organiser and b.region and b.region.region]
     if not regs:
         return None
-    counts = Counter(r.code for r in regs)
-    best = max(counts, key=lambda c: (counts[c], -next(i for i, r in enumerate(regs) if r.code == c)))
-    return gazetteer().by_code[best]
+    counts = Counter(r.code for r in regs).most_common()
+    if len(counts) > 1 and counts[0][1] == counts[1][1]:
+        return None  # "KPU Kota Tasikmalaya dan KPU Kabupaten Tasikmalaya": no one KPU of the article
+    return gazetteer().by_code[counts[0][0]]
 
 
 @lru_cache(maxsize=1)
@@ -142,10 +143,18 @@ def _body_region(b: BodyMention, sentence_bodies: list[BodyMention], homes: dict
     if b.body in AD_HOC and b.body not in ABROAD and not b.national and (region is None or region.level == "provinsi"):
         at = _AT.match(text, b.end)
         if at:
-            here = next((r.region for r in regions_in_sentence if r.start == at.end() and r.region), None)
-            if here and here.level in ("kabupaten", "kota") and (region is None or region.contains(here)):
-                return here
+            here = next((r for r in regions_in_sentence if r.start == at.end() and r.region), None)
+            if (here and here.region and here.region.level in ("kabupaten", "kota")
+                    and (region is None or region.contains(here.region))
+                    and not _coordinated(text, here, regions_in_sentence)):
+                return here.region
     return region
+
+
+def _coordinated(text: str, r: RegionMention, regions: list[RegionMention]) -> bool:
+    """The region is one of several named together: "di Kota Madiun dan Kabupaten Madiun"."""
+    m = re.match(r"\s*(?:,\s*|\s+)(?:dan|serta|maupun)?\s*", text[r.end:r.end + 12])
+    return bool(m) and m.group(0).strip() != "" and any(x.start == r.end + m.end() for x in regions)
 
 
 def _formed_region(b: BodyMention, sentence_bodies: list[BodyMention], homes: dict[str, Region | None],
@@ -219,6 +228,9 @@ def extract_facts(document: Document, regions: list[RegionMention], bodies: list
             cand.sentences.append((lo, hi))
             cand.mentions.add(b.start)
     for key, cand in list(candidates.items()):
+        if cand.region is None and any(c.region is not None for c in candidates.values() if c.body == cand.body):
+            del candidates[key]  # "Total 1.260 anggota PPS dilantik di dua daerah": the sum of the others
+            continue
         inside = [c for c in candidates.values() if c is not cand and c.body == cand.body
                   and c.region and cand.region and cand.region.contains(c.region) and c.region != cand.region]
         if inside and cand.inferred:
