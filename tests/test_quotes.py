@@ -167,3 +167,18 @@ def test_relative_clause_before_the_verb_and_names_inside_quotes(make_doc) -> No
             "“Kami minta PKD aktif berbagi informasi dengan Bhabinkamtibmas di kelurahan,” ujarnya.")
     doc = _with_people(make_doc, text, ["Bhabinkamtibmas"])  # a PER entity inside the quote
     assert _speakers(doc) == ["Andreas Situmorang", "Andreas Situmorang"]
+
+
+def test_abbreviated_first_names_and_law_enforcement_titles(make_doc) -> None:
+    doc = make_doc("Ketua Bawaslu Jawa Timur Moch. Arif Kurniawan mengatakan, batas waktu penanganan perkara "
+                   "sangat singkat.\n\nAsisten Tindak Pidana Umum Kejati Jawa Timur Nur Aini Safitri, S.H., M.H. "
+                   "berharap berkas perkara yang dilimpahkan sudah lengkap sejak tahap pertama.\n\nDirektur Reserse "
+                   "Kriminal Umum Polda Jawa Timur Kombes Pol Hendra Gunawan menyampaikan, penyidik sudah siap.")
+    regions = resolve_regions(find_regions(doc.text), doc.text)
+    _, officials = extract_quotes(doc, regions, find_bodies(doc.text, regions))
+    assert [(o.name, o.role, o.org_type) for o in officials] == [
+        ("Moch. Arif Kurniawan", "ketua", "BAWASLU"),
+        ("Nur Aini Safitri", "asisten tindak pidana", "OTHER"),  # was "Tindak Pidana Umum Kejati Jawa Timur"
+        ("Hendra Gunawan", "direktur reserse kriminal", "POLRI"),
+    ]
+    assert doc.sentences()[0] == (0, doc.text.index("singkat.") + len("singkat."))  # "Moch." ends no sentence

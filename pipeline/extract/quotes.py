@@ -28,7 +28,10 @@ from pipeline.records import Document, Official, Quote
 BODY_ORG = {"KPU": "KPU", "BAWASLU": "BAWASLU", "PPK": "PPK", "PPS": "PPS", "PANWASCAM": "BAWASLU",
             "PKD": "BAWASLU", "PTPS": "BAWASLU"}
 _HONORIFIC = r"(?:(?:H|Hj|Dr|dr|Drs|Dra|Ir|Prof|KH|K\.H|Ust|Ny)\.?\s+)"
-_NAME = rf"{_HONORIFIC}*(?:(?:I|Ni)\s+)?[A-Z][a-zA-Z'’\-]+(?:\s+(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.|bin|binti)){{0,5}}"
+#: abbreviated first names: "M. Arif", "Moch. Arif", "Muh. Yusuf", "Abd. Rahman"
+_ABBREVIATED = r"(?:M|Moch|Mochd|Moh|Mohd|Muh|Mhd|Abd|Ach|Achm)\.\s*(?=[A-Z][a-z])"
+_NAME = (rf"{_HONORIFIC}*(?:(?:I|Ni)\s+)?(?:{_ABBREVIATED})?[A-Z][a-zA-Z'’\-]+"
+         rf"(?:\s+(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.|bin|binti)){{0,5}}")
 _DEGREES = r"(?:\s*,\s*(?:[A-Z][A-Za-z]{0,4}\.){1,3}(?:\s?[A-Z][a-z]{0,3}\.?)?)*"
 
 
