@@ -182,3 +182,13 @@ def test_abbreviated_first_names_and_law_enforcement_titles(make_doc) -> None:
         ("Hendra Gunawan", "direktur reserse kriminal", "POLRI"),
     ]
     assert doc.sentences()[0] == (0, doc.text.index("singkat.") + len("singkat."))  # "Moch." ends no sentence
+
+
+def test_who_ia_refers_to_and_menurut_with_a_title(make_doc) -> None:
+    text = ("Kapolres Tasikmalaya Kota AKBP Galih Prakoso, S.I.K., M.H. menyatakan jajarannya siap mengamankan "
+            "tahapan. Pelantikan juga dipantau Dandim 0612/Tasikmalaya Letkol Inf Yudha Mahendra.\n\n"
+            "Ia mengatakan, Polres Tasikmalaya Kota telah memetakan 12 kelurahan rawan konflik.\n\n"
+            "Menurut Ketua Bawaslu Kota Tasikmalaya, Gilang Dwi Lubis, pengawasan akan diperketat di semua TPS.")
+    doc = make_doc(text)
+    # "Polres Tasikmalaya Kota" is the unit's name; the Dandim named in passing is not who "Ia" is
+    assert _speakers(doc) == ["Galih Prakoso", "Galih Prakoso", "Gilang Dwi Lubis"]

@@ -254,6 +254,9 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
             r = next((r for r in regions if r.start <= pos + 1 and r.end > pos - 5 and r.start >= m.start()), None)
             if r is not None:
                 region, pos = r, r.end
+        if region is not None and org_type == "POLRI":
+            unit = re.match(r"\s+(?:Kota|Kabupaten)\b", text[pos:])  # "Kapolres Tasikmalaya Kota AKBP ..."
+            pos += unit.end() if unit else 0
         pos = foreign_place_end(text, pos)
         div = _division_rx()[1].match(text, pos)
         pos = div.end() if div else pos
@@ -351,7 +354,7 @@ def extract_quotes(document: Document, regions: list[RegionMention], bodies: lis
                     current = stmt.person
                 else:  # a titled introduction makes that person the one "katanya" refers to next
                     for p in people.persons:
-                        if s_start <= p.start < s_end:
+                        if s_start <= p.start < s_end and _opens(text, s_start, p, people):
                             current = p
                 continue
             stmt = _direct(text, item, p_start, p_end, people, current)  # type: ignore[arg-type]
@@ -359,6 +362,20 @@ def extract_quotes(document: Document, regions: list[RegionMention], bodies: lis
                 statements.append(stmt)
                 current = stmt.person
     return _rows(document, people, statements)
+
+
+_TRANSITION = re.compile(r"\s*(?:(?:Sementara\s+itu|Selain\s+itu|Di\s+sisi\s+lain"
+                         r"|Di\s+tempat\s+(?:yang\s+sama|terpisah)|Adapun|Sedangkan|Kemudian|Lalu|Hadir\s+pula"
+                         r"|Menurut|Kata|Ujar)"
+                         r"\s*,?\s*)?")
+
+
+def _opens(text: str, s_start: int, p: Person, people: People) -> bool:
+    """The person (or the title before the name) opens the sentence, as its subject: "Ketua KPU X,
+    NAME, hadir ..." introduces NAME; "Pelantikan juga dipantau Dandim ... NAME" does not."""
+    lead = _TRANSITION.match(text, s_start).end()  # an absolute offset
+    title = next((a for a, b in people.title_spans if a <= p.start <= b + 3 and a >= s_start), None)
+    return min(p.start, title if title is not None else p.start) <= lead + 2
 
 
 def _direct(text: str, qm: re.Match[str], p_start: int, p_end: int, people: People,
@@ -400,6 +417,16 @@ def _indirect(text: str, lo: int, hi: int, people: People, current: Person | Non
     """An indirect statement in sentence text[lo:hi]: "Habibi mengatakan, ...", "Menurutnya, ..."."""
     v = _vocab()
     sent = text[lo:hi]
+    lead = re.match(r"\s*Menurut\s+", sent)
+    if lead:  # "Menurut Ketua Bawaslu X, NAME, seleksi ...": the titled person named there
+        title_at = lo + lead.end()
+        for person in people.persons:
+            if lo <= person.start < hi and any(a == title_at and a <= person.start <= b + 3
+                                               for a, b in people.title_spans):
+                tail = re.match(rf"{_DEGREES}\s*,\s*", text[person.end:hi])
+                if tail:
+                    start = person.end + tail.end()
+                    return Statement(person, text[start:hi].strip(), "indirect", "menurut", start, hi)
     acc = re.match(rf"\s*Menurut(?:nya|\s+(?P<who>{_NAME}))\s*,\s*", sent)
     if acc:
         who = acc.group("who")
