@@ -366,7 +366,7 @@ def extract_quotes(document: Document, regions: list[RegionMention], bodies: lis
 
 _TRANSITION = re.compile(r"\s*(?:(?:Sementara\s+itu|Selain\s+itu|Di\s+sisi\s+lain"
                          r"|Di\s+tempat\s+(?:yang\s+sama|terpisah)|Adapun|Sedangkan|Kemudian|Lalu|Hadir\s+pula"
-                         r"|Menurut|Kata|Ujar)"
+                         r"|Menurut|Kata|Ujar|Salah\s+(?:satunya|seorang(?:nya)?|satu\s+\w+)|Di\s+antaranya)"
                          r"\s*,?\s*)?")
 
 
