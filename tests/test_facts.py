@@ -215,3 +215,10 @@ def test_totals_over_two_regions_are_no_one_region_s(make_doc) -> None:
                 "Total 1.260 anggota PPS dilantik di dua daerah tersebut.\n\nKPU Kota Tasikmalaya melantik 207 "
                 "anggota PPS. Adapun KPU Kabupaten Tasikmalaya melantik 1.053 anggota PPS.")
     assert {k: f["members"] for k, f in got.items()} == {("PPS", "32.78"): 207, ("PPS", "32.06"): 1053}
+
+
+def test_a_body_whose_nearest_event_is_a_plan_is_no_fact(make_doc) -> None:
+    got = facts(make_doc, "Bawaslu Jawa Barat menggelar bimtek bagi 1.881 anggota Panwascam, Minggu (9/6/2024). "
+                "Menurut Zulkarnaen, setelah bimtek Panwaslu Kecamatan akan merekrut Pengawas Kelurahan/Desa (PKD) "
+                "mulai awal Juli.")
+    assert set(got) == {("PANWASCAM", "32")}  # the PKD are to be recruited, not trained

@@ -205,8 +205,8 @@ def extract_facts(document: Document, regions: list[RegionMention], bodies: list
         s_bodies = [b for b in bodies if lo <= b.start < hi]
         if not s_bodies:
             continue
-        cues = [c for c in find_event_cues(text, lo, hi)
-                if not c.advice and not c.planned and not _in_quote(text, c.start, quotes)]
+        found = [c for c in find_event_cues(text, lo, hi) if not _in_quote(text, c.start, quotes)]
+        cues = [c for c in found if not c.advice and not c.planned]
         if not cues:
             continue
         s_regions = [r for r in regions if lo <= r.start < hi]
@@ -217,8 +217,9 @@ def extract_facts(document: Document, regions: list[RegionMention], bodies: list
                     and b.start not in (single_persons or set())):
                 continue  # the KPU or Bawaslu organising the event, not the subject of it
             cue = _nearest_cue(cues, b, text)
-            if cue is None:
-                continue
+            nearest = _nearest_cue(found, b, text)
+            if cue is None or (nearest is not None and (nearest.planned or nearest.advice)):
+                continue  # "setelah bimtek, Panwascam akan merekrut PKD": the PKD's event is a plan
             region = _body_region(b, s_bodies, homes, s_regions, text)
             key = (b.body, (region.code or region.name) if region else "")
             cand = candidates.get(key)
