@@ -28,6 +28,8 @@ UNIT_OF = {
     "KPPS": "tps", "PTPS": "tps", "PANTARLIH": "tps", "KPPSLN": "tps",
     "KPU": "kabupaten", "BAWASLU": "kabupaten",  # a province's KPU or Bawaslu members of its kabupaten/kota
 }
+
+
 @lru_cache(maxsize=1)
 def _own_time() -> re.Pattern[str]:
     """A time of its own that is no calendar day, after a verb of the event happening ("digelar pekan
