@@ -84,3 +84,13 @@ def test_units_an_ad_hoc_body_oversees() -> None:
     text = "Mereka akan mengawasi 812 TPS di delapan kecamatan, satu orang di setiap TPS."
     assert [(u.units, u.unit_type) for u in find_unit_counts(text, 0, len(text))][0] == (812, "tps")
     assert [(q.per_unit, q.unit_type) for q in find_quotas(text, 0, len(text))] == [(1, "tps")]
+
+
+@pytest.mark.parametrize("text,unit", [
+    ("Mereka bertugas di 435 desa dan kelurahan yang tersebar di 40 kecamatan, masing-masing tiga orang.", "desa"),
+    ("Panwascam itu berasal dari 155 kecamatan di delapan kabupaten dan kota, masing-masing tiga orang.", "kecamatan"),
+    ("KPPS bertugas di 4.031 TPS di 63 kelurahan, masing-masing tujuh orang.", "tps"),
+    ("KPU melantik PPS dari 20 desa, sedangkan PPK dari 5 kecamatan, masing-masing lima orang.", "kecamatan"),
+])
+def test_quota_of_the_smaller_unit_when_the_larger_says_where(text: str, unit: str) -> None:
+    assert [q.unit_type for q in find_quotas(text, 0, len(text))] == [unit]

@@ -151,6 +151,16 @@ def find_counts(text: str, bodies: list[BodyMention], lo: int, hi: int) -> list[
     return out
 
 
+#: Unit kinds from small to large, for "N desa di M kecamatan, masing-masing X orang".
+_LEVEL = {"tps": 1, "desa": 2, "kecamatan": 3, "kabupaten": 4}
+
+
+def _where(text: str, a: UnitCount, b: UnitCount) -> bool:
+    """Unit count `b` only says where those of `a` lie: "435 desa (yang tersebar) di 40 kecamatan"."""
+    gap = re.fullmatch(r"\s*(?:dan\s+\w+\s+)?(?:yang\s+)?(?:tersebar\s+)?", text[a.end:b.start], re.IGNORECASE)
+    return bool(gap) and bool(re.match(r"(?:tersebar\s+)?(?:di|dari)\s", text[b.start:b.end], re.IGNORECASE))
+
+
 def find_quotas(text: str, lo: int, hi: int, numbers_only: bool = False) -> list[UnitQuota]:
     """Per-unit quotas in text[lo:hi]: "masing-masing lima orang", "tiga orang di setiap desa".
     With `numbers_only`, each quota's `start` is the offset of its number (to exclude it as a total)."""
@@ -161,9 +171,14 @@ def find_quotas(text: str, lo: int, hi: int, numbers_only: bool = False) -> list
         if v:
             unit = unit_kind(m.group("unit") or "")
             if not unit:  # "176 TPS, masing-masing tujuh orang": the unit is the one just before
-                prior = [u for u in find_unit_counts(text, lo, m.end())
-                         if u.start < m.start() and m.start() - u.end < 40]
+                counts = [u for u in find_unit_counts(text, lo, m.end()) if u.start < m.start()]
+                prior = [u for u in counts if m.start() - u.end < 40]
                 unit = prior[-1].unit_type if prior else ""
+                # "435 desa yang tersebar di 40 kecamatan, masing-masing tiga orang": per desa, the smaller
+                # unit, when the larger one only says where the smaller ones lie
+                if prior and len(counts) >= 2 and _LEVEL.get(counts[-2].unit_type, 0) < _LEVEL.get(unit, 0) \
+                        and _where(text, counts[-2], counts[-1]):
+                    unit = counts[-2].unit_type
             start = m.start("num") if numbers_only else m.start()
             quotas.append(UnitQuota(v, unit, start, m.end()))
     return quotas
