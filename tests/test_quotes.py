@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from pipeline.extract.bodies import find_bodies
 from pipeline.extract.quotes import extract_quotes
 from pipeline.extract.regions import find_regions, resolve_regions
@@ -192,3 +194,22 @@ def test_who_ia_refers_to_and_menurut_with_a_title(make_doc) -> None:
     doc = make_doc(text)
     # "Polres Tasikmalaya Kota" is the unit's name; the Dandim named in passing is not who "Ia" is
     assert _speakers(doc) == ["Galih Prakoso", "Galih Prakoso", "Gilang Dwi Lubis"]
+
+
+@pytest.mark.parametrize("text,official", [
+    ("Sementara itu, Irfan Maulana Siregar selaku Ketua KPU Kabupaten Bogor memastikan kinerja lembaganya tidak "
+     "terganggu.", ("Irfan Maulana Siregar", "ketua", "KPU", "32.01")),
+    ("Hal itu disampaikan Hj. Nurul Aini Mubarok selaku Ketua KPU Kota Serang usai membuka rakor.",
+     ("Nurul Aini Mubarok", "ketua", "KPU", "36.73")),
+    ("Anggota KPU Toba Divisi Sumber Daya Manusia, Lestari br. Manurung, mengatakan anggota PAW langsung bekerja.",
+     ("Lestari br. Manurung", "anggota", "KPU", "12.12")),
+    ("Hal senada disampaikan Ketua PPK Tamalate, Nur Alam Syah. “Kami sudah minta PPS menyetor daftar calon "
+     "pantarlih,” pungkasnya.", ("Nur Alam Syah", "ketua", "PPK", "")),
+    ("Ketua PPS Kelurahan Sukaluyu, Kecamatan Cibeunying Kaler, Asep Saepulloh, menyebut sudah ada 40 berkas masuk.",
+     ("Asep Saepulloh", "ketua", "PPS", "32.73.18.1002")),
+])
+def test_more_ways_officials_are_written(make_doc, text: str, official: tuple[str, str, str, str]) -> None:
+    doc = make_doc(text)
+    regions = resolve_regions(find_regions(doc.text), doc.text)
+    _, officials = extract_quotes(doc, regions, find_bodies(doc.text, regions))
+    assert [(o.name, o.role, o.org_type, o.region_code) for o in officials] == [official]

@@ -31,7 +31,7 @@ _HONORIFIC = r"(?:(?:H|Hj|Dr|dr|Drs|Dra|Ir|Prof|KH|K\.H|Ust|Ny)\.?\s+)"
 #: abbreviated first names: "M. Arif", "Moch. Arif", "Muh. Yusuf", "Abd. Rahman"
 _ABBREVIATED = r"(?:M|Moch|Mochd|Moh|Mohd|Muh|Mhd|Abd|Ach|Achm)\.\s*(?=[A-Z][a-z])"
 _NAME = (rf"{_HONORIFIC}*(?:(?:I|Ni)\s+)?(?:{_ABBREVIATED})?[A-Z][a-zA-Z'’\-]+"
-         rf"(?:\s+(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.|bin|binti)){{0,5}}")
+         rf"(?:\s+(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.|bin|binti|br\.|boru)){{0,5}}")
 _DEGREES = r"(?:\s*,\s*(?:[A-Z][A-Za-z]{0,4}\.){1,3}(?:\s?[A-Z][a-z]{0,3}\.?)?)*"
 
 
@@ -254,6 +254,12 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
             r = next((r for r in regions if r.start <= pos + 1 and r.end > pos - 5 and r.start >= m.start()), None)
             if r is not None:
                 region, pos = r, r.end
+        while region is not None:  # "Ketua PPS Kelurahan Sukaluyu, Kecamatan Cibeunying Kaler, NAME"
+            chain = re.match(r"\s*,\s*", text[pos:pos + 4])
+            nxt = next((r for r in regions if chain and r.start == pos + chain.end()), None)
+            if nxt is None:
+                break
+            pos = nxt.end
         if region is not None and org_type == "POLRI":
             unit = re.match(r"\s+(?:Kota|Kabupaten)\b", text[pos:])  # "Kapolres Tasikmalaya Kota AKBP ..."
             pos += unit.end() if unit else 0
@@ -280,9 +286,8 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
                 continue
         before = re.search(rf"(?P<name>{_NAME}){_DEGREES}\s*,?\s*(?:selaku\s+|yang\s+juga\s+)?$",
                            text[max(0, m.start() - 80):m.start()])
-        if before and text[m.start() - 2:m.start()].strip() in (",", "") and (
-            "," in text[max(0, m.start() - 3):m.start()] or "selaku" in text[max(0, m.start() - 10):m.start()]
-        ):
+        lead_in = text[max(0, m.start() - 12):m.start()]  # "NAME, TITLE", "NAME selaku TITLE"
+        if before and re.search(r"(?:,\s*|\bselaku\s+|\byang\s+juga\s+)$", lead_in):
             name = _trim_name(before.group("name"))
             if name and name.split()[0].lower() not in v.not_names:
                 s = m.start() - 80 + before.start("name") if m.start() >= 80 else before.start("name")
@@ -435,7 +440,7 @@ def _indirect(text: str, lo: int, hi: int, people: People, current: Person | Non
             return Statement(person, sent[acc.end():].strip(), "indirect", "menurut", lo + acc.end(), hi)
         return None
     pas = v.passive_rx.search(sent)
-    if pas and re.match(r"\s*(?:Demikian|Hal\s+(?:itu|ini|tersebut))\b", sent):
+    if pas and re.match(r"\s*(?:Demikian|Senada|Hal\s+(?:itu|ini|tersebut|senada|serupa))\b", sent):
         person = next((p for p in people.persons if lo + pas.end() <= p.start < hi), None)
         if person:
             return Statement(person, sent.strip(), "indirect", pas.group(0).strip().lower(), lo, hi)
