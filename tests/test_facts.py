@@ -222,3 +222,10 @@ def test_a_body_whose_nearest_event_is_a_plan_is_no_fact(make_doc) -> None:
                 "Menurut Zulkarnaen, setelah bimtek Panwaslu Kecamatan akan merekrut Pengawas Kelurahan/Desa (PKD) "
                 "mulai awal Juli.")
     assert set(got) == {("PANWASCAM", "32")}  # the PKD are to be recruited, not trained
+
+
+def test_channels_and_warnings_are_no_facts(make_doc) -> None:
+    got = facts(make_doc, "KPU Kota Bandung membuka pendaftaran calon anggota KPPS, Selasa (1/10/2024). Pendaftaran "
+                "berlangsung lima hari melalui PPS di setiap kelurahan.\n\nKetua Bawaslu Kota Bandung mengingatkan "
+                "agar PPS tidak merekrut anggota keluarga pengurus partai sebagai pantarlih.")
+    assert set(got) == {("KPPS", "32.73")}  # PPS is the channel; the pantarlih recruitment is a warning

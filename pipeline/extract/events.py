@@ -25,12 +25,14 @@ class EventCue:
 
 @lru_cache(maxsize=1)
 def _rx() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], re.Pattern[str], re.Pattern[str],
-                   re.Pattern[str]]:
+                   re.Pattern[str], re.Pattern[str]]:
     events = [(ev, vocab.word_rx(rx, re.IGNORECASE)) for ev, rx in vocab.rows("events.tsv")]
     mod = vocab.rows("event_modality.tsv")
     planned = vocab.word_rx("|".join(w for k, w in mod if k == "planned"), re.IGNORECASE)
     advice = vocab.word_rx("|".join(w for k, w in mod if k == "advice"), re.IGNORECASE)
     routine = re.compile("|".join(w for k, w in mod if k == "routine"), re.IGNORECASE)
+    before_words = [w.replace(" ", r"\s+") for k, w in mod if k == "advice_before"]
+    advice_before = vocab.word_rx("|".join(before_words), re.IGNORECASE)
     names = vocab.rows("elections.tsv")
     election = re.compile(
         rf"(?<![\w-])(?<!Komisi\s)(?<!Pengawas\s)(?<!Penyelenggara\s)(?<!Independen\s)"
@@ -38,7 +40,7 @@ def _rx() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], re.Patter
         rf"(?:\s+dan\s+Wakil\s+(?:Gubernur|Bupati|Wali\s*[Kk]ota|Walikota))?"
         # the year, after at most three capitalised words ("Pilkada Kota Serang 2024", "Pemilu Tahun 2024")
         rf"(?:\s+(?:\([A-Za-z]+\)\s+)?(?:[A-Z][\w.]*\s+){{0,3}}?(?:(?:Tahun|tahun)\s+)?(?P<year>20\d\d)(?!\d))?")
-    return events, planned, advice, election, routine
+    return events, planned, advice, election, routine, advice_before
 
 
 def _words(text: str) -> list[tuple[int, int]]:
@@ -47,7 +49,7 @@ def _words(text: str) -> list[tuple[int, int]]:
 
 def find_event_cues(text: str, lo: int, hi: int) -> list[EventCue]:
     """Event words in text[lo:hi], each marked when it is planned or only advised."""
-    events, planned, advice, _, routine = _rx()
+    events, planned, advice, _, routine, advice_before = _rx()
     out = []
     for ev, rx in events:
         for m in rx.finditer(text, lo, hi):
@@ -60,7 +62,7 @@ def find_event_cues(text: str, lo: int, hi: int) -> list[EventCue]:
                 ev, m.start(), m.end(),
                 planned=bool(planned.search(" ".join(before.split()[-3:]))),
                 advice=bool(advice.search(" ".join(before.split()[-3:])) or advice.search(near_after)
-                            or routine.match(after)),
+                            or advice_before.search(" ".join(before.split()[-3:])) or routine.match(after)),
             ))
     order = [ev for ev, _ in events]
     out.sort(key=lambda c: (order.index(c.event), c.start))
@@ -78,7 +80,7 @@ def main_event(cues: list[EventCue]) -> EventCue | None:
 
 def elections(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[str, int | None, int]]:
     """Election mentions in text[lo:hi] as (type, year or None, offset)."""
-    _, _, _, rx, _ = _rx()
+    _, _, _, rx, _, _ = _rx()
     types = {n.lower(): t for n, t in vocab.rows("elections.tsv")}
     out = []
     for m in rx.finditer(text, lo, len(text) if hi is None else hi):
