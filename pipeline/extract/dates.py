@@ -109,6 +109,12 @@ def _wordset(kind: str) -> frozenset[str]:
 
 
 @cache
+def _weekday_mods() -> dict[str, str]:
+    """A word after a weekday or a day and month -> which one it means: past, next, near."""
+    return {r[0].lower(): r[1] for r in _words("weekday_mod")}
+
+
+@cache
 def _weekdays() -> dict[str, int]:
     return {k: int(v) for k, v in vocab.mapping("weekdays.tsv").items()}
 
@@ -125,7 +131,8 @@ def _elections() -> dict[str, str]:
 
 
 @cache
-def _voting_days() -> dict[date, str]:
+def voting_days() -> dict[date, str]:
+    """Known national voting days -> election kind (`voting_day` rows of date_words.tsv)."""
     return {date.fromisoformat(r[0]): r[1] for r in _words("voting_day")}
 
 
@@ -398,13 +405,11 @@ def _kemarin_is_adverb(text: str, start: int, end: int, daypart: bool) -> bool:
     if prev in _wordset("kemarin_adjective_after") or prev.isdigit():
         return False  # "Pileg kemarin", "Pilkada 2020 kemarin": the previous one
     two = re.search(r"([\w'-]+)\s+[\w'-]+\s*$", text[max(0, start - 60):start])
-    if two and two.group(1).lower() in _wordset("kemarin_adjective_after") and not re.match(
-            r"(?:me|di|ber|ter)\w+$", prev):
+    before_prev = two.group(1).lower() if two else ""  # the word before `prev`
+    if before_prev in _wordset("kemarin_adjective_after") and not re.match(r"(?:me|di|ber|ter)\w+$", prev):
         return False  # "masa kampanye kemarin", "pemilu serentak kemarin"
-    if prev in _weekdays():
-        m = re.search(r"([\w'-]+)\s+[\w'-]+\s*$", text[max(0, start - 60):start])
-        if not (m and m.group(1).lower() in _wordset("not_weekday_after")):
-            return False  # "Senin kemarin" is a weekday (found later); "Pasar Minggu kemarin" is a place
+    if prev in _weekdays() and before_prev not in _wordset("not_weekday_after"):
+        return False  # "Senin kemarin" is a weekday (found later); "Pasar Minggu kemarin" is a place
     if prev in _wordset("kemarin_adverb_after") or daypart:
         return True
     nxt = re.match(r"\s*(\(|[\w]+|[.!?]|$)", text[end:end + 30])
@@ -421,7 +426,7 @@ _WEEK_AFTER = re.compile(r"\s+(?:pekan|minggu)\s+(\w+)\b", re.IGNORECASE)
 def _weekday_candidates(text: str, taken: list[tuple[int, int]]) -> list[_Candidate]:
     """Bare weekdays ("Senin", "Kamis malam", "Rabu lalu"), capitalised and not part of a date."""
     p = _patterns()
-    mods = {r[0].lower(): r[1] for r in _words("weekday_mod")}
+    mods = _weekday_mods()
     weeks = _wordset("week_word")
     out = []
     for m in p.weekday.finditer(text):
@@ -543,7 +548,7 @@ def _voting_day(sent: tuple[int, int], ctx: _Context) -> date | None:
     if not named:
         return None
     kind, year = Counter((kind, year) for kind, year, _ in named).most_common(1)[0][0]
-    days = [d for d, k in _voting_days().items() if k == kind and d.year == year]
+    days = [d for d, k in voting_days().items() if k == kind and d.year == year]
     return days[0] if len(days) == 1 else None
 
 
@@ -551,7 +556,7 @@ def _side(text: str, sent: tuple[int, int], c: _Candidate) -> str:
     """For a day/month without its year: "next" when a future word follows it ("27 November
     mendatang") or the clause before it is a plan, "past" when "lalu" follows it, else ""."""
     after = re.match(r"\s*(\w+)", text[c.end:c.end + 20])
-    mod = {r[0].lower(): r[1] for r in _words("weekday_mod")}.get(after.group(1).lower(), "") if after else ""
+    mod = _weekday_mods().get(after.group(1).lower(), "") if after else ""
     if mod in ("past", "next"):
         return mod
     return "next" if _is_plan(text, sent, c.start) else ""
@@ -672,7 +677,7 @@ class _Roles:
         if registration and rx["closing"].search(window):
             return "deadline"
         about_vote = _patterns().election.search(text, *sent) or rx["vote"].search(text, *sent)
-        if day in _voting_days() and about_vote:
+        if day in voting_days() and about_vote:
             return "election_day"
         if c.kind != "h_day" and _election_clause(text, sent, c.start):
             return "election_day"

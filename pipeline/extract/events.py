@@ -10,8 +10,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 from pipeline import vocab
+from pipeline.extract.dates import voting_days
 
 
 @dataclass(slots=True)
@@ -23,24 +25,35 @@ class EventCue:
     advice: bool = False
 
 
+class _Rx(NamedTuple):
+    """The event and election patterns, compiled once from the vocabularies."""
+
+    events: list[tuple[str, re.Pattern[str]]]  # (event, its words), in priority order
+    planned: re.Pattern[str]  # in the three words before an event word
+    advice: re.Pattern[str]  # in the three words before it or the nine after it
+    advice_before: re.Pattern[str]  # in the three words before it only ("agar")
+    routine: re.Pattern[str]  # matched right after it ("karena masa kerjanya berakhir")
+    election: re.Pattern[str]
+
+
 @lru_cache(maxsize=1)
-def _rx() -> tuple[list[tuple[str, re.Pattern[str]]], re.Pattern[str], re.Pattern[str], re.Pattern[str],
-                   re.Pattern[str], re.Pattern[str]]:
-    events = [(ev, vocab.word_rx(rx, re.IGNORECASE)) for ev, rx in vocab.rows("events.tsv")]
+def _rx() -> _Rx:
     mod = vocab.rows("event_modality.tsv")
-    planned = vocab.word_rx("|".join(w for k, w in mod if k == "planned"), re.IGNORECASE)
-    advice = vocab.word_rx("|".join(w for k, w in mod if k == "advice"), re.IGNORECASE)
-    routine = re.compile("|".join(w for k, w in mod if k == "routine"), re.IGNORECASE)
-    before_words = [w.replace(" ", r"\s+") for k, w in mod if k == "advice_before"]
-    advice_before = vocab.word_rx("|".join(before_words), re.IGNORECASE)
     names = vocab.rows("elections.tsv")
-    election = re.compile(
-        rf"(?<![\w-])(?<!Komisi\s)(?<!Pengawas\s)(?<!Penyelenggara\s)(?<!Independen\s)"
-        rf"(?P<name>(?i:{vocab.alternation([n for n, _ in names])}))(?:\s+(?i:serentak))?"
-        rf"(?:\s+dan\s+Wakil\s+(?:Gubernur|Bupati|Wali\s*[Kk]ota|Walikota))?"
-        # the year, after at most three capitalised words ("Pilkada Kota Serang 2024", "Pemilu Tahun 2024")
-        rf"(?:\s+(?:\([A-Za-z]+\)\s+)?(?:[A-Z][\w.]*\s+){{0,3}}?(?:(?:Tahun|tahun)\s+)?(?P<year>20\d\d)(?!\d))?")
-    return events, planned, advice, election, routine, advice_before
+    before_words = [w.replace(" ", r"\s+") for k, w in mod if k == "advice_before"]
+    return _Rx(
+        events=[(ev, vocab.word_rx(rx, re.IGNORECASE)) for ev, rx in vocab.rows("events.tsv")],
+        planned=vocab.word_rx("|".join(w for k, w in mod if k == "planned"), re.IGNORECASE),
+        advice=vocab.word_rx("|".join(w for k, w in mod if k == "advice"), re.IGNORECASE),
+        advice_before=vocab.word_rx("|".join(before_words), re.IGNORECASE),
+        routine=re.compile("|".join(w for k, w in mod if k == "routine"), re.IGNORECASE),
+        election=re.compile(
+            rf"(?<![\w-])(?<!Komisi\s)(?<!Pengawas\s)(?<!Penyelenggara\s)(?<!Independen\s)"
+            rf"(?P<name>(?i:{vocab.alternation([n for n, _ in names])}))(?:\s+(?i:serentak))?"
+            rf"(?:\s+dan\s+Wakil\s+(?:Gubernur|Bupati|Wali\s*[Kk]ota|Walikota))?"
+            # the year, after at most three capitalised words ("Pilkada Kota Serang 2024", "Pemilu Tahun 2024")
+            rf"(?:\s+(?:\([A-Za-z]+\)\s+)?(?:[A-Z][\w.]*\s+){{0,3}}?(?:(?:Tahun|tahun)\s+)?(?P<year>20\d\d)(?!\d))?"),
+    )
 
 
 def _words(text: str) -> list[tuple[int, int]]:
@@ -49,22 +62,22 @@ def _words(text: str) -> list[tuple[int, int]]:
 
 def find_event_cues(text: str, lo: int, hi: int) -> list[EventCue]:
     """Event words in text[lo:hi], each marked when it is planned or only advised."""
-    events, planned, advice, _, routine, advice_before = _rx()
+    rx = _rx()
     out = []
-    for ev, rx in events:
-        for m in rx.finditer(text, lo, hi):
+    for ev, words in rx.events:
+        for m in words.finditer(text, lo, hi):
             if any(c.start <= m.start() < c.end for c in out):
                 continue
-            before = text[max(lo, m.start() - 30):m.start()]
+            before = " ".join(text[max(lo, m.start() - 30):m.start()].split()[-3:])  # three words before
             after = text[m.end():min(hi, m.end() + 90)]
             near_after = " ".join(after.split()[:9])
             out.append(EventCue(
                 ev, m.start(), m.end(),
-                planned=bool(planned.search(" ".join(before.split()[-3:]))),
-                advice=bool(advice.search(" ".join(before.split()[-3:])) or advice.search(near_after)
-                            or advice_before.search(" ".join(before.split()[-3:])) or routine.match(after)),
+                planned=bool(rx.planned.search(before)),
+                advice=bool(rx.advice.search(before) or rx.advice.search(near_after)
+                            or rx.advice_before.search(before) or rx.routine.match(after)),
             ))
-    order = [ev for ev, _ in events]
+    order = [ev for ev, _ in rx.events]
     out.sort(key=lambda c: (order.index(c.event), c.start))
     return out
 
@@ -80,7 +93,7 @@ def main_event(cues: list[EventCue]) -> EventCue | None:
 
 def elections(text: str, lo: int = 0, hi: int | None = None) -> list[tuple[str, int | None, int]]:
     """Election mentions in text[lo:hi] as (type, year or None, offset)."""
-    _, _, _, rx, _, _ = _rx()
+    rx = _rx().election
     types = {n.lower(): t for n, t in vocab.rows("elections.tsv")}
     out = []
     for m in rx.finditer(text, lo, len(text) if hi is None else hi):
@@ -104,12 +117,10 @@ def article_election(text: str, published_year: int | None = None) -> str:
 
 @lru_cache(maxsize=1)
 def _election_years() -> dict[str, list[int]]:
-    """Years with a national voting day, per election type ("Pemilu": 2014, 2019, 2024; "Pilkada": ...),
-    from the `voting_day` rows of date_words.tsv."""
+    """Years with a national voting day, per election type ("Pemilu": 2014, 2019, 2024; "Pilkada": ...)."""
     years: dict[str, set[int]] = {}
-    for row in vocab.rows("date_words.tsv"):
-        if row[0] == "voting_day" and len(row) > 2:
-            years.setdefault(row[2].capitalize(), set()).add(int(row[1][:4]))
+    for day, kind in voting_days().items():
+        years.setdefault(kind.capitalize(), set()).add(day.year)
     return {k: sorted(v) for k, v in years.items()}
 
 
