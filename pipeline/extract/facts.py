@@ -347,15 +347,14 @@ def _units(document: Document, cand: _Candidate, bodies: list[BodyMention], sing
     kind = UNIT_OF.get(cand.body)
     if not kind:
         return None, None, ""
+    text = document.text
     if not single:
-        text = document.text
         spans = sorted(set(cand.sentences) | set(near or []))
         quotas = [q for lo, hi in spans for q in find_quotas(text, lo, hi) if q.unit_type == kind]
         counts = [u for lo, hi in spans for u in find_unit_counts(text, lo, hi) if u.unit_type == kind]
         units = counts[0].units if len(counts) == 1 else None  # two unit counts: which is whose is unsure
         per_unit = quotas[0].per_unit if len({q.per_unit for q in quotas}) == 1 else None
         return units, per_unit, kind if (units or per_unit) else ""
-    text = document.text
     paragraphs = []
     for lo, hi in document.paragraphs or [(0, len(text))]:
         here = {b.body for b in bodies if lo <= b.start < hi}

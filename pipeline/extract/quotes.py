@@ -186,6 +186,10 @@ class People:
                 setattr(person, k, v)
         return person
 
+    def title_start(self, person: Person) -> int | None:
+        """Where the title written right before the person's name starts ("Ketua KPU X, NAME"), if any."""
+        return next((a for a, b in self.title_spans if a <= person.start <= b + 3), None)
+
     def find(self, name: str) -> Person | None:
         """The person a (possibly short) name refers to, if exactly one fits."""
         toks = name_key(name).split()
@@ -379,8 +383,8 @@ def _opens(text: str, s_start: int, p: Person, people: People) -> bool:
     """The person (or the title before the name) opens the sentence, as its subject: "Ketua KPU X,
     NAME, hadir ..." introduces NAME; "Pelantikan juga dipantau Dandim ... NAME" does not."""
     lead = _TRANSITION.match(text, s_start).end()  # an absolute offset
-    title = next((a for a, b in people.title_spans if a <= p.start <= b + 3 and a >= s_start), None)
-    return min(p.start, title if title is not None else p.start) <= lead + 2
+    title = people.title_start(p)
+    return min(p.start, title if title is not None and title >= s_start else p.start) <= lead + 2
 
 
 def _direct(text: str, qm: re.Match[str], p_start: int, p_end: int, people: People,
@@ -426,8 +430,7 @@ def _indirect(text: str, lo: int, hi: int, people: People, current: Person | Non
     if lead:  # "Menurut Ketua Bawaslu X, NAME, seleksi ...": the titled person named there
         title_at = lo + lead.end()
         for person in people.persons:
-            if lo <= person.start < hi and any(a == title_at and a <= person.start <= b + 3
-                                               for a, b in people.title_spans):
+            if lo <= person.start < hi and people.title_start(person) == title_at:
                 tail = re.match(rf"{_DEGREES}\s*,\s*", text[person.end:hi])
                 if tail:
                     start = person.end + tail.end()
@@ -464,10 +467,10 @@ def _entity_people(document: Document, people: People, regions: list[RegionMenti
 
     Left out, as the model's likely mistakes or no speakers: an entity inside a direct quote, one
     overlapping a titled person's name or a region ("Bupati Nabire Yakobus Tebai" tagged "Nabire
-    Yakobus"), a name of two words or more that is a
-    region of the gazetteer ("Kembang Janggut", a kecamatan) and a single word that starts a sentence or
-    line ("Tugas pertama mereka ...", "Halaman 1/2"), where a capital letter says nothing; a short name
-    of someone already known is found through that person anyway.
+    Yakobus"), a name of two words or more that is a region of the gazetteer ("Kembang Janggut", a
+    kecamatan) and a single word that starts a sentence or line ("Tugas pertama mereka ...", "Halaman
+    1/2"), where a capital letter says nothing; a short name of someone already known is found through
+    that person anyway.
     """
     doc = document.doc
     if doc is None or not getattr(doc, "ents", None):

@@ -203,7 +203,7 @@ def abroad_at(text: str, pos: int, places: Sequence[tuple[int, int]] = ()) -> Re
     start = pos + (lead.end() if lead else 0)
     end = foreign_place_end(text, start)
     if end == start:
-        start = pos + len(text[pos:pos + 3]) - len(text[pos:pos + 3].lstrip(" "))
+        start = pos + len(re.match(r" {0,3}", text[pos:pos + 3]).group())  # "PPLN Lisboa": the entity's start
         ent_end = next((e for s, e in places if s <= start < e), None)
         if ent_end is None:
             return None
