@@ -8,6 +8,13 @@ from pipeline.extract.bodies import find_bodies
 from pipeline.extract.quotes import extract_quotes
 from pipeline.extract.regions import find_regions, resolve_regions
 
+
+def _extract(doc):  # noqa: ANN001, ANN202
+    """(quotes, officials) of a parsed document, with its regions and bodies found first."""
+    regions = resolve_regions(find_regions(doc.text), doc.text)
+    return extract_quotes(doc, regions, find_bodies(doc.text, regions))
+
+
 ARTICLE = """CILEGON - Komisi Pemilihan Umum (KPU) Kota Cilegon melantik 40 anggota PPK untuk \
 Pilkada 2024.
 
@@ -33,8 +40,7 @@ Dandim 0623 Letkol Inf Agus Salim.
 
 def run(make_doc):
     doc = make_doc(ARTICLE)
-    regions = resolve_regions(find_regions(doc.text), doc.text)
-    return doc, *extract_quotes(doc, regions, find_bodies(doc.text, regions))
+    return doc, *_extract(doc)
 
 
 def test_officials_with_role_org_and_region(make_doc) -> None:
@@ -64,16 +70,14 @@ def test_follow_ups_go_to_the_right_speaker(make_doc) -> None:
 def test_no_speaker_no_quote(make_doc) -> None:
     doc = make_doc('KPU Kota Depok mengumumkan jadwal pelantikan PPS. "Semua berjalan lancar." '
                    "Bawaslu menegaskan akan mengawasi seluruh tahapan pilkada di kota itu.")
-    regions = resolve_regions(find_regions(doc.text), doc.text)
-    quotes, officials = extract_quotes(doc, regions, find_bodies(doc.text, regions))
+    quotes, officials = _extract(doc)
     assert quotes == [] and officials == []
 
 
 def test_cue_followed_by_a_title(make_doc) -> None:
     doc = make_doc('"Semua anggota PPS wajib hadir dalam bimtek," kata Ketua KPU Kabupaten Bogor, Ahmad Fauzi, '
                    "di Cibinong, Senin. Ia menambahkan, bimtek digelar selama tiga hari di hotel.")
-    regions = resolve_regions(find_regions(doc.text), doc.text)
-    quotes, officials = extract_quotes(doc, regions, find_bodies(doc.text, regions))
+    quotes, officials = _extract(doc)
     assert [(o.name, o.role, o.region_code, o.n_quotes) for o in officials] == [("Ahmad Fauzi", "ketua", "32.01", 2)]
     assert [q.quote_type for q in quotes] == ["direct", "indirect"]
 
@@ -90,8 +94,7 @@ def _with_people(make_doc, text: str, names: list[str]):  # noqa: ANN202
 
 
 def _speakers(doc) -> list[str]:  # noqa: ANN001
-    regions = resolve_regions(find_regions(doc.text), doc.text)
-    quotes, _ = extract_quotes(doc, regions, find_bodies(doc.text, regions))
+    quotes, _ = _extract(doc)
     return [q.speaker for q in quotes]
 
 
@@ -124,8 +127,7 @@ def test_kecamatan_offices_and_hearing_panels(make_doc) -> None:
                    "bersinergi dengan pemerintah kalurahan.\n\n"
                    '"Laporan itu sudah memenuhi syarat formal dan material," kata Ketua Majelis Pemeriksa '
                    "Bawaslu Kabupaten Sleman, Rina Andriani.")
-    regions = resolve_regions(find_regions(doc.text), doc.text)
-    _, officials = extract_quotes(doc, regions, find_bodies(doc.text, regions))
+    _, officials = _extract(doc)
     got = {o.name: (o.role, o.org_type, o.region_code) for o in officials}
     # "Panewu Depok" heads the kapanewon Depok of Sleman, not Kota Depok (32.76)
     assert got["Hendra Wijaya"] == ("camat", "PEMDA", "34.04.07")
@@ -135,8 +137,7 @@ def test_kecamatan_offices_and_hearing_panels(make_doc) -> None:
 def test_speaker_talking_to_the_press_and_acting_chair(make_doc) -> None:
     doc = make_doc("Plt Ketua KPU Kabupaten Jayapura, Yohanis Wenda, kepada wartawan mengatakan setiap distrik "
                    "diisi lima anggota PPD.")
-    regions = resolve_regions(find_regions(doc.text), doc.text)
-    quotes, officials = extract_quotes(doc, regions, find_bodies(doc.text, regions))
+    quotes, officials = _extract(doc)
     assert [(o.name, o.role, o.region_code) for o in officials] == [("Yohanis Wenda", "pelaksana tugas ketua", "91.03")]
     assert [q.cue for q in quotes] == ["mengatakan"]
 
@@ -146,8 +147,7 @@ def test_police_ranks_and_institutional_statements(make_doc) -> None:
                    "Santoso dan Dandim 0510/Tigaraksa Letkol Inf Agus Saputra.\n\nBawaslu Kabupaten Tangerang meminta "
                    "seluruh anggota PPK menjaga netralitas selama tahapan.\n\n"
                    '"Pengamanan kami siapkan di semua kecamatan," kata Kapolresta Tangerang Kombes Pol Budi Santoso.')
-    regions = resolve_regions(find_regions(doc.text), doc.text)
-    quotes, officials = extract_quotes(doc, regions, find_bodies(doc.text, regions))
+    quotes, officials = _extract(doc)
     # "Pol" is part of the rank, the region is no part of the name; "Bawaslu ... meminta" has no speaker
     assert [(o.name, o.role, o.org_type, o.region_code) for o in officials] == [
         ("Budi Santoso", "kapolres", "POLRI", "36.03")]
@@ -157,8 +157,7 @@ def test_police_ranks_and_institutional_statements(make_doc) -> None:
 def test_commissioner_with_a_long_division_name(make_doc) -> None:
     doc = make_doc("Anggota Bawaslu Banten Divisi SDM, Organisasi, Pendidikan dan Pelatihan, Siti Maryam Hasanah, "
                    "menambahkan materi bimtek meliputi pencegahan dan penanganan pelanggaran.")
-    regions = resolve_regions(find_regions(doc.text), doc.text)
-    _, officials = extract_quotes(doc, regions, find_bodies(doc.text, regions))
+    _, officials = _extract(doc)
     assert [(o.name, o.role, o.org_type, o.region_code) for o in officials] == [
         ("Siti Maryam Hasanah", "anggota", "BAWASLU", "36")]
 
@@ -176,8 +175,7 @@ def test_abbreviated_first_names_and_law_enforcement_titles(make_doc) -> None:
                    "sangat singkat.\n\nAsisten Tindak Pidana Umum Kejati Jawa Timur Nur Aini Safitri, S.H., M.H. "
                    "berharap berkas perkara yang dilimpahkan sudah lengkap sejak tahap pertama.\n\nDirektur Reserse "
                    "Kriminal Umum Polda Jawa Timur Kombes Pol Hendra Gunawan menyampaikan, penyidik sudah siap.")
-    regions = resolve_regions(find_regions(doc.text), doc.text)
-    _, officials = extract_quotes(doc, regions, find_bodies(doc.text, regions))
+    _, officials = _extract(doc)
     assert [(o.name, o.role, o.org_type) for o in officials] == [
         ("Moch. Arif Kurniawan", "ketua", "BAWASLU"),
         ("Nur Aini Safitri", "asisten tindak pidana", "OTHER"),  # was "Tindak Pidana Umum Kejati Jawa Timur"
@@ -210,6 +208,5 @@ def test_who_ia_refers_to_and_menurut_with_a_title(make_doc) -> None:
 ])
 def test_more_ways_officials_are_written(make_doc, text: str, official: tuple[str, str, str, str]) -> None:
     doc = make_doc(text)
-    regions = resolve_regions(find_regions(doc.text), doc.text)
-    _, officials = extract_quotes(doc, regions, find_bodies(doc.text, regions))
+    _, officials = _extract(doc)
     assert [(o.name, o.role, o.org_type, o.region_code) for o in officials] == [official]
