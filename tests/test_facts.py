@@ -229,3 +229,17 @@ def test_channels_and_warnings_are_no_facts(make_doc) -> None:
                 "berlangsung lima hari melalui PPS di setiap kelurahan.\n\nKetua Bawaslu Kota Bandung mengingatkan "
                 "agar PPS tidak merekrut anggota keluarga pengurus partai sebagai pantarlih.")
     assert set(got) == {("KPPS", "32.73")}  # PPS is the channel; the pantarlih recruitment is a warning
+
+
+def test_a_quota_stated_for_the_body_in_general_serves_each_of_its_facts(make_doc) -> None:
+    text = ("KPU Kota Madiun melantik 15 anggota PPK dari tiga kecamatan, Kamis (16/5/2024). KPU Kabupaten Madiun "
+            "melantik 75 anggota PPK dari 15 kecamatan. {quota}")
+    got = facts(make_doc, text.format(quota="Setiap kecamatan diisi lima anggota PPK."))
+    assert {k: (f["units"], f["per_unit"]) for k, f in got.items()} == {("PPK", "35.77"): (3, 5),
+                                                                       ("PPK", "35.19"): (15, 5)}
+    # a quota written with one region is that region's only; two general quotas that differ say nothing
+    got = facts(make_doc, text.format(quota="Di Kabupaten Madiun, setiap kecamatan diisi lima anggota PPK."))
+    assert got[("PPK", "35.77")]["per_unit"] is None
+    got = facts(make_doc, text.format(quota="Setiap kecamatan diisi lima anggota PPK. Ada pula PPK yang "
+                                            "masing-masing tiga orang per kecamatan."))
+    assert got[("PPK", "35.77")]["per_unit"] is None

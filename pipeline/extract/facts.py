@@ -257,7 +257,8 @@ def _fact(document: Document, cand: _Candidate, bodies: list[BodyMention], all_c
     same_body = [c for c in all_cands if c.body == cand.body]
     near = [] if len(same_body) == 1 else _near(document, cand, same_body, regions or [])
     members = _members(cand, counts, single=len(same_body) == 1, only=len(all_cands) == 1, near=near)
-    units, per_unit, unit_type = _units(document, cand, bodies, single=len(same_body) == 1, near=near)
+    units, per_unit, unit_type = _units(document, cand, bodies, single=len(same_body) == 1, near=near,
+                                        regions=regions or [])
     if members is None and units and per_unit:
         members = units * per_unit
     election = _election(text, cand, document)
@@ -341,9 +342,11 @@ def _members(cand: _Candidate, counts: list[tuple[tuple[int, int], Count, bool]]
 
 
 def _units(document: Document, cand: _Candidate, bodies: list[BodyMention], single: bool,
-           near: list[tuple[int, int]] | None = None) -> tuple[int | None, int | None, str]:
+           near: list[tuple[int, int]] | None = None,
+           regions: list[RegionMention] | None = None) -> tuple[int | None, int | None, str]:
     """Units and per-unit quota of the body's kind of unit, from sentences about this body (where the
-    article has several facts of this body: only from the fact's own sentences and those `near` them)."""
+    article has several facts of this body: only from the fact's own sentences and those `near` them,
+    else a quota the article states for the body in general)."""
     kind = UNIT_OF.get(cand.body)
     if not kind:
         return None, None, ""
@@ -354,6 +357,8 @@ def _units(document: Document, cand: _Candidate, bodies: list[BodyMention], sing
         counts = [u for lo, hi in spans for u in find_unit_counts(text, lo, hi) if u.unit_type == kind]
         units = counts[0].units if len(counts) == 1 else None  # two unit counts: which is whose is unsure
         per_unit = quotas[0].per_unit if len({q.per_unit for q in quotas}) == 1 else None
+        if per_unit is None and not quotas:
+            per_unit = _general_quota(document, cand.body, bodies, kind, regions or [])
         return units, per_unit, kind if (units or per_unit) else ""
     paragraphs = []
     for lo, hi in document.paragraphs or [(0, len(text))]:
@@ -376,6 +381,22 @@ def _units(document: Document, cand: _Candidate, bodies: list[BodyMention], sing
                 units = u.units
                 break
     return units, per_unit, kind if (units or per_unit) else ""
+
+
+def _general_quota(document: Document, body: str, bodies: list[BodyMention], kind: str,
+                   regions: list[RegionMention]) -> int | None:
+    """A quota stated for the body in general, in a sentence that names the body and no region ("Setiap
+    desa dan kelurahan diisi tiga anggota PPS" after the PPS of a kota and of a kabupaten), when every
+    such quota of the article says the same."""
+    text = document.text
+    values = set()
+    for lo, hi in document.sentences():
+        if not any(b.body == body and lo <= b.start < hi for b in bodies):
+            continue
+        if any(r.region and lo <= r.start < hi for r in regions):
+            continue
+        values |= {q.per_unit for q in find_quotas(text, lo, hi) if q.unit_type == kind}
+    return values.pop() if len(values) == 1 else None
 
 
 def _election(text: str, cand: _Candidate, document: Document) -> str:
