@@ -243,3 +243,14 @@ def test_a_quota_stated_for_the_body_in_general_serves_each_of_its_facts(make_do
     got = facts(make_doc, text.format(quota="Setiap kecamatan diisi lima anggota PPK. Ada pula PPK yang "
                                             "masing-masing tiga orang per kecamatan."))
     assert got[("PPK", "35.77")]["per_unit"] is None
+
+
+def test_guests_at_the_end_of_a_list_and_one_candidate_are_no_facts(make_doc) -> None:
+    got = facts(make_doc, "KPU Kota Serang menggelar rapat koordinasi bersama 201 anggota PPS, Selasa (11/6/2024). "
+                "Rakor turut dihadiri Komandan Kodim 0602/Serang, perwakilan Bawaslu Kota Serang, serta enam ketua PPK.")
+    assert set(got) == {("PPS", "36.73")}
+    got = facts(make_doc, "Acara itu dihadiri Bupati Lebak, dan KPU Kabupaten Lebak melantik 140 anggota PPK.")
+    assert set(got) == {("PPK", "36.02")}  # a verb after the last comma: the body is no guest
+    got = facts(make_doc, "DKPP memberhentikan Ketua KPU Kota Medan yang terbukti menerima uang dari seorang peserta "
+                "seleksi Panitia Pemilihan Kecamatan (PPK) untuk Pilkada 2024.")
+    assert ("PPK", "12.71") not in got

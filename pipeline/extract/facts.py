@@ -89,7 +89,7 @@ def _not_subject() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
 def _is_subject(text: str, b: BodyMention, lo: int, hi: int, regions: list[RegionMention]) -> bool:
     """False when the sentence makes the body the organiser, agent, guest or topic of the event."""
     before_rx, after_rx = _not_subject()
-    before = text[max(lo, b.start - 60):b.start]
+    before = text[max(lo, b.start - 200):b.start]
     pos = b.region.end if b.region else b.end
     by_start = {r.start: r for r in regions}
     while True:  # skip a chain of regions: "PPS Desa X, Kecamatan Y, Kabupaten Z, melantik"
