@@ -247,10 +247,16 @@ def test_a_quota_stated_for_the_body_in_general_serves_each_of_its_facts(make_do
 
 def test_guests_at_the_end_of_a_list_and_one_candidate_are_no_facts(make_doc) -> None:
     got = facts(make_doc, "KPU Kota Serang menggelar rapat koordinasi bersama 201 anggota PPS, Selasa (11/6/2024). "
-                "Rakor turut dihadiri Komandan Kodim 0602/Serang, perwakilan Bawaslu Kota Serang, serta enam ketua PPK.")
+                "Rakor turut dihadiri Dandim 0602/Serang, perwakilan Bawaslu Kota Serang, serta enam ketua PPK.")
     assert set(got) == {("PPS", "36.73")}
     got = facts(make_doc, "Acara itu dihadiri Bupati Lebak, dan KPU Kabupaten Lebak melantik 140 anggota PPK.")
     assert set(got) == {("PPK", "36.02")}  # a verb after the last comma: the body is no guest
     got = facts(make_doc, "DKPP memberhentikan Ketua KPU Kota Medan yang terbukti menerima uang dari seorang peserta "
                 "seleksi Panitia Pemilihan Kecamatan (PPK) untuk Pilkada 2024.")
     assert ("PPK", "12.71") not in got
+
+
+def test_a_body_with_a_list_of_places_is_the_organiser_s(make_doc) -> None:
+    got = facts(make_doc, "KPU Kabupaten Toba melantik tiga anggota PPK pengganti antarwaktu, Kamis (4/7/2024). "
+                "Ketiganya menggantikan anggota PPK Kecamatan Laguboti, Porsea, dan Uluan yang mengundurkan diri.")
+    assert set(got) == {("PPK", "12.12")} and got[("PPK", "12.12")]["members"] == 3

@@ -205,8 +205,29 @@ def test_who_ia_refers_to_and_menurut_with_a_title(make_doc) -> None:
      "pantarlih,” pungkasnya.", ("Nur Alam Syah", "ketua", "PPK", "")),
     ("Ketua PPS Kelurahan Sukaluyu, Kecamatan Cibeunying Kaler, Asep Saepulloh, menyebut sudah ada 40 berkas masuk.",
      ("Asep Saepulloh", "ketua", "PPS", "32.73.18.1002")),
+    # a clause between the title and the name
+    ("Anggota DPRD Toba dari daerah pemilihan Toba I, Ir. Marolop Pangaribuan, mengatakan langkah KPU sudah tepat.",
+     ("Marolop Pangaribuan", "anggota", "DPRD", "12.12")),
+    ("Ketua KPU Kabupaten Toba yang baru dilantik, Robinson Sitorus, mengatakan PAW berjalan lancar.",
+     ("Robinson Sitorus", "ketua", "KPU", "12.12")),
+    # ... but a title inside the clause is the person's own ("yang juga anggota DKPP, NAME")
+    ("Ketua majelis sidang yang juga anggota DKPP, Johan Saragih, menyatakan teradu melanggar kode etik.",
+     ("Johan Saragih", "anggota", "OTHER", "")),
 ])
 def test_more_ways_officials_are_written(make_doc, text: str, official: tuple[str, str, str, str]) -> None:
     doc = make_doc(text)
     _, officials = _extract(doc)
     assert [(o.name, o.role, o.org_type, o.region_code) for o in officials] == [official]
+
+
+def test_a_name_s_other_form_is_the_same_speaker(make_doc) -> None:
+    doc = make_doc("Ketua KPU Kota Denpasar I Gusti Ngurah Rai Wirawan, yang akrab disapa Gung Rai, menjelaskan "
+                   "setiap kecamatan mendapat lima anggota PPK. “Kami siap bekerja keras untuk pilkada,” kata Gung "
+                   "Rai.\n\nKetua PPK Cikupa, Ahmad Zaenudin (Jenal), mengatakan anggotanya siap menjalankan pakta "
+                   "integritas. “Kami sudah sepakat tidak bermedia sosial soal politik,” ujar Jenal.")
+    assert _speakers(doc) == ["I Gusti Ngurah Rai Wirawan"] * 2 + ["Ahmad Zaenudin"] * 2
+    # a party or place in parentheses is no other name of the person
+    doc = make_doc("Ketua DPRD Kota Serang, Budi Rustandi (Gerindra), mengatakan bahwa pelantikan yang digelar "
+                   "di aula itu berjalan dengan lancar dan tertib. Menurut Gerindra, semua kader partai itu akan "
+                   "mendukung penyelenggara di kota ini dan tidak akan ikut campur.")
+    assert _speakers(doc) == ["Budi Rustandi"]

@@ -159,12 +159,16 @@ def _coordinated(text: str, r: RegionMention, regions: list[RegionMention]) -> b
     return bool(m) and m.group(0).strip() != "" and any(x.start == r.end + m.end() for x in regions)
 
 
+#: More places listed after a body's region: "anggota PPK Kecamatan Laguboti, Porsea, dan Uluan"
+_LISTED = re.compile(r"(?:\s*,\s*[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)+\s*,?\s+(?:dan|serta)\s+[A-Z]")
+
+
 def _formed_region(b: BodyMention, sentence_bodies: list[BodyMention], homes: dict[str, Region | None],
                    regions_in_sentence: list[RegionMention], text: str) -> Region | None:
     """`_body_region` without the kabupaten written after an ad hoc body."""
     if b.national:
         return None
-    if b.region and b.region.region:
+    if b.region and b.region.region and not (b.body in AD_HOC and _LISTED.match(text, b.region.end)):
         return b.region.region
     organiser = ORGANISER.get(b.body)
     if not organiser:  # the KPU or Bawaslu itself: the one the article is about

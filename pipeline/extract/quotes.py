@@ -213,6 +213,18 @@ def _division_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
     return re.compile(run), re.compile(rf"\s*,?\s+Divisi{run}")
 
 
+#: A name's other form written right after it: "Ahmad Zaenudin (Jenal)", "NAME, yang akrab disapa Gung Rai,"
+_ALIAS = re.compile(r"\s*(?:\((?P<p>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\)|,\s*(?:yang\s+)?(?:(?:akrab|biasa|karib)\s+)?"
+                    r"(?:disapa|dipanggil|disebut)\s+(?P<c>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\s*,)")
+
+
+@lru_cache(maxsize=1)
+def _after_clause_rx() -> re.Pattern[str]:
+    """A short relative or 'from' clause between a title and the name, closed by a comma and the
+    name closed by a comma: "Anggota PPK Porsea yang baru dilantik, Jonggi Hutapea, mengaku ..."."""
+    return re.compile(rf"\s+(?:yang|dari|asal)\s[^,.;:“”\"()]{{1,45}},\s*(?P<name>{_NAME}){_DEGREES}\s*,")
+
+
 #: Titles after which a bare place name may stand before the person ("Ketua PPS Gedangsewu, Sugeng").
 _PLACE_FIRST = re.compile(r"\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s*,\s*(?=[A-Z])")
 _PLACE_ROLES = frozenset({"camat", "lurah", "kepala desa", "kapolsek", "danramil", "kapolres", "dandim"})
@@ -281,12 +293,24 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
                 "region_code": region.region.code if region and region.region else "",
                 "region": region.region.name if region and region.region else ""}
         nm = re.match(rf"\s*,?\s*(?P<name>{_NAME}){_DEGREES}", text[pos:])
+        if nm is None:  # "Anggota PPK Porsea yang baru dilantik, NAME," "Anggota DPRD dari dapil Toba I, NAME,"
+            nm = _after_clause_rx().match(text, pos)
+            if nm and (v.title_rx.match(text, nm.start("name")) or v.title_rx.search(text, pos, nm.start("name"))):
+                nm = None  # "Ketua KPU yang hadir, Bupati Lebak ...", "Ketua majelis yang juga anggota DKPP, NAME"
+            pos = pos if nm is None else nm.start("name")
+            nm = nm and re.match(rf"(?P<name>{_NAME}){_DEGREES}", text[pos:])
         if nm:
             name = _trim_name(nm.group("name"))
             if name and len(name) >= 3:
                 s = pos + nm.start("name")
-                if people.add(name, s, s + len(name), **info):
+                person = people.add(name, s, s + len(name), **info)
+                if person:
                     people.title_spans.append((m.start(), pos))
+                    alias = _ALIAS.match(text, pos + nm.end())
+                    other = alias and (alias.group("p") or alias.group("c"))
+                    if other and not ({w.lower() for w in other.split()} & (v.not_names | vocab.words("parties.txt"))) \
+                            and not v.org_rx.match(other):
+                        person.forms.add(other)  # "NAME (Jenal)", "NAME, yang akrab disapa Gung Rai,"
                 continue
         before = re.search(rf"(?P<name>{_NAME}){_DEGREES}\s*,?\s*(?:selaku\s+|yang\s+juga\s+)?$",
                            text[max(0, m.start() - 80):m.start()])
