@@ -260,3 +260,13 @@ def test_a_body_with_a_list_of_places_is_the_organiser_s(make_doc) -> None:
     got = facts(make_doc, "KPU Kabupaten Toba melantik tiga anggota PPK pengganti antarwaktu, Kamis (4/7/2024). "
                 "Ketiganya menggantikan anggota PPK Kecamatan Laguboti, Porsea, dan Uluan yang mengundurkan diri.")
     assert set(got) == {("PPK", "12.12")} and got[("PPK", "12.12")]["members"] == 3
+
+
+def test_plans_written_after_the_event_noun_or_before_a_run_of_event_words(make_doc) -> None:
+    got = facts(make_doc, "Bawaslu Kabupaten Sumedang melantik 78 anggota Panwascam, Senin (3/6/2024). Rekrutmen PKD "
+                "untuk 277 desa direncanakan dibuka pekan depan. KPU Kabupaten Banggai Kepulauan baru akan menggelar "
+                "tes tertulis calon anggota PPK pekan depan.")
+    assert set(got) == {("PANWASCAM", "32.11")}
+    # a verb of the event followed by what the members will do is still the reported event
+    got = facts(make_doc, "Anggota PPK Kabupaten Lebak yang dilantik kemarin akan mulai bertugas pekan depan.")
+    assert set(got) == {("PPK", "36.02")}

@@ -210,6 +210,19 @@ def test_who_ia_refers_to_and_menurut_with_a_title(make_doc) -> None:
      ("Marolop Pangaribuan", "anggota", "DPRD", "12.12")),
     ("Ketua KPU Kabupaten Toba yang baru dilantik, Robinson Sitorus, mengatakan PAW berjalan lancar.",
      ("Robinson Sitorus", "ketua", "KPU", "12.12")),
+    # the organisation's title of a person who also holds a division ("yang juga Koordinator Divisi ...")
+    ("Anggota Bawaslu Banyumas yang juga Koordinator Divisi SDM, Organisasi, Pendidikan dan Pelatihan, Hj. Siti "
+     "Nur Khasanah, M.Pd., menuturkan bahwa 129 PKD terpilih adalah perempuan.",
+     ("Siti Nur Khasanah", "anggota", "BAWASLU", "33.02")),
+    ("Anggota KPU Kabupaten Garut Ketua Divisi Hukum dan Pengawasan, Dra. Hj. Neni Nuraeni, menjelaskan bahwa "
+     "seluruh anggota PPK kembali lengkap.", ("Neni Nuraeni", "anggota", "KPU", "32.05")),
+    # a pastor's honorific; kabupaten short names of headlines ("Minut", "Malteng")
+    ("Ketua KPU Minut, Pdt. Hendrik Walandouw, S.Th., mengatakan bahwa PAW itu dilakukan sesuai dengan "
+     "keputusan KPU yang ada.",
+     ("Hendrik Walandouw", "ketua", "KPU", "71.06")),
+    ("Ketua Bawaslu Malteng, Ahmad Sangadji, S.H.I., mengatakan bahwa proses seleksi itu diikuti oleh "
+     "163 pendaftar dari semua kecamatan.",
+     ("Ahmad Sangadji", "ketua", "BAWASLU", "81.01")),
     # ... but a title inside the clause is the person's own ("yang juga anggota DKPP, NAME")
     ("Ketua majelis sidang yang juga anggota DKPP, Johan Saragih, menyatakan teradu melanggar kode etik.",
      ("Johan Saragih", "anggota", "OTHER", "")),

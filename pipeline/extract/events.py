@@ -6,6 +6,7 @@ The event words are in `data/events.tsv`; words that turn a sentence into an ann
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ class _Rx(NamedTuple):
 
     events: list[tuple[str, re.Pattern[str]]]  # (event, its words), in priority order
     planned: re.Pattern[str]  # in the three words before an event word
+    planned_after: re.Pattern[str]  # matched after an event noun ("Rekrutmen PKD direncanakan dibuka")
     advice: re.Pattern[str]  # in the three words before it or the nine after it
     advice_before: re.Pattern[str]  # in the three words before it only ("agar")
     routine: re.Pattern[str]  # matched right after it ("karena masa kerjanya berakhir")
@@ -44,6 +46,7 @@ def _rx() -> _Rx:
     return _Rx(
         events=[(ev, vocab.word_rx(rx, re.IGNORECASE)) for ev, rx in vocab.rows("events.tsv")],
         planned=vocab.word_rx("|".join(w for k, w in mod if k == "planned"), re.IGNORECASE),
+        planned_after=re.compile("|".join(w for k, w in mod if k == "planned_after"), re.IGNORECASE),
         advice=vocab.word_rx("|".join(w for k, w in mod if k == "advice"), re.IGNORECASE),
         advice_before=vocab.word_rx("|".join(before_words), re.IGNORECASE),
         routine=re.compile("|".join(w for k, w in mod if k == "routine"), re.IGNORECASE),
@@ -54,6 +57,10 @@ def _rx() -> _Rx:
             # the year, after at most three capitalised words ("Pilkada Kota Serang 2024", "Pemilu Tahun 2024")
             rf"(?:\s+(?:\([A-Za-z]+\)\s+)?(?:[A-Z][\w.]*\s+){{0,3}}?(?:(?:Tahun|tahun)\s+)?(?P<year>20\d\d)(?!\d))?"),
     )
+
+
+#: Event words that are nouns ("pelantikan", "rekrutmen", "seleksi"), which a later verb may say is planned.
+_EVENT_NOUN = re.compile(r"(?i:pe\w+an|rekrutmen|seleksi|tes|bimtek|bimbingan|rapat|konsolidasi)\b")
 
 
 def _words(text: str) -> list[tuple[int, int]]:
@@ -71,12 +78,19 @@ def find_event_cues(text: str, lo: int, hi: int) -> list[EventCue]:
             before = " ".join(text[max(lo, m.start() - 30):m.start()].split()[-3:])  # three words before
             after = text[m.end():min(hi, m.end() + 90)]
             near_after = " ".join(after.split()[:9])
+            noun = _EVENT_NOUN.match(m.group(0)) is not None
             out.append(EventCue(
                 ev, m.start(), m.end(),
-                planned=bool(rx.planned.search(before)),
+                planned=bool(rx.planned.search(before) or (noun and rx.planned_after.match(text, m.end(), hi))),
                 advice=bool(rx.advice.search(before) or rx.advice.search(near_after)
                             or rx.advice_before.search(before) or rx.routine.match(after)),
             ))
+    # event words run together are one event ("akan menggelar tes tertulis calon anggota PPK"): a planned
+    # one makes the next planned too
+    by_start = sorted(out, key=lambda c: c.start)
+    for a, b in itertools.pairwise(by_start):
+        if a.planned and not b.planned and re.fullmatch(r"\s+(?:[a-z]+\s+)?", text[a.end:b.start]):
+            b.planned = True
     order = [ev for ev, _ in rx.events]
     out.sort(key=lambda c: (order.index(c.event), c.start))
     return out

@@ -27,7 +27,7 @@ from pipeline.records import Document, Official, Quote
 
 BODY_ORG = {"KPU": "KPU", "BAWASLU": "BAWASLU", "PPK": "PPK", "PPS": "PPS", "PANWASCAM": "BAWASLU",
             "PKD": "BAWASLU", "PTPS": "BAWASLU"}
-_HONORIFIC = r"(?:(?:H|Hj|Dr|dr|Drs|Dra|Ir|Prof|KH|K\.H|Ust|Ny)\.?\s+)"
+_HONORIFIC = r"(?:(?:H|Hj|Dr|dr|drg|drh|Drs|Dra|Ir|Prof|KH|K\.H|Ust|Ustaz|Ustadz|Ny|Pdt|Pnt|Tgk|Tgk\.H)\.?\s+)"
 #: abbreviated first names: "M. Arif", "Moch. Arif", "Muh. Yusuf", "Abd. Rahman"
 _ABBREVIATED = r"(?:M|Moch|Mochd|Moh|Mohd|Muh|Mhd|Abd|Ach|Achm)\.\s*(?=[A-Z][a-z])"
 _NAME = (rf"{_HONORIFIC}*(?:(?:I|Ni)\s+)?(?:{_ABBREVIATED})?[A-Z][a-zA-Z'’\-]+"
@@ -210,8 +210,13 @@ def _division_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """Division phrases: "Divisi Sosialisasi, Pendidikan Pemilih dan SDM" (words in data/division_words.txt)."""
     words = rf"(?:{vocab.alternation([r[0].rstrip(',') for r in vocab.rows('division_words.txt')])})"
     run = rf"(?:\s*,?\s*(?:{words}|dan|&|serta)(?![\w]))+"
-    return re.compile(run), re.compile(rf"\s*,?\s+Divisi{run}")
+    # after the organisation: "Anggota KPU Garut Ketua Divisi Hukum ..., NAME", "... Bawaslu X Koordinator Divisi ..."
+    lead = r"(?:Kordiv|Kadiv|(?:(?:Koordinator|Ketua|Kepala)\s+)?Divisi)"
+    return re.compile(run), re.compile(rf"\s*,?\s+{lead}{run}")
 
+
+#: Between a title and a second one of the same person: "Anggota Bawaslu X yang juga Koordinator Divisi ..."
+_ALSO = re.compile(r"\s*,?\s*yang\s+juga\s+(?:menjabat\s+)?(?:sebagai\s+)?", re.IGNORECASE)
 
 #: A name's other form written right after it: "Ahmad Zaenudin (Jenal)", "NAME, yang akrab disapa Gung Rai,"
 _ALIAS = re.compile(r"\s*(?:\((?P<p>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\)|,\s*(?:yang\s+)?(?:(?:akrab|biasa|karib)\s+)?"
@@ -235,6 +240,7 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
     v = _vocab()
     titles = v.titles
     body_at = {b.start: b for b in bodies}
+    outer: tuple[int, int, str, str, RegionMention | None] | None = None  # the last title: start, end, role, org
     for m in v.title_rx.finditer(text):
         if _COUNT_BEFORE.search(text[max(0, m.start() - 25):m.start()]):
             continue  # "tujuh anggota PPLN Tokyo": a count of members, not a title
@@ -282,13 +288,18 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
         pos = foreign_place_end(text, pos)
         div = _division_rx()[1].match(text, pos)
         pos = div.end() if div else pos
+        title_start = m.start()
+        if outer and outer[3] and not org_type and _ALSO.fullmatch(text, outer[1], m.start()):
+            # "Anggota Bawaslu Banyumas yang juga Koordinator Divisi SDM, NAME": the organisation's title
+            title_start, _, role, org_type, region = outer
+        outer = (title_start, pos, role, org_type, region)
         if not org_type and role in ("ketua", "anggota", "wakil ketua", "sekretaris"):
             continue  # "ketua RT", "anggota keluarga": not an official of a known organisation
         if (role in _PLACE_ROLES or org_type in ("PPK", "PPS")) and region is None:
             place = _PLACE_FIRST.match(text, pos)
             if place and people.find(place.group("place")) is None:
                 pos = place.end() - 1
-        title_text = text[m.start():pos]
+        title_text = text[title_start:pos]
         info = {"role": role, "org_type": org_type or "OTHER", "title": re.sub(r"\s+", " ", title_text).strip(" ,"),
                 "region_code": region.region.code if region and region.region else "",
                 "region": region.region.name if region and region.region else ""}
@@ -305,7 +316,7 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
                 s = pos + nm.start("name")
                 person = people.add(name, s, s + len(name), **info)
                 if person:
-                    people.title_spans.append((m.start(), pos))
+                    people.title_spans.append((title_start, pos))
                     alias = _ALIAS.match(text, pos + nm.end())
                     other = alias and (alias.group("p") or alias.group("c"))
                     if other and not ({w.lower() for w in other.split()} & (v.not_names | vocab.words("parties.txt"))) \
@@ -320,7 +331,7 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
             if name and name.split()[0].lower() not in v.not_names:
                 s = m.start() - 80 + before.start("name") if m.start() >= 80 else before.start("name")
                 if people.add(name, s, s + len(name), **info):
-                    people.title_spans.append((m.start(), pos))
+                    people.title_spans.append((title_start, pos))
 
 
 _PRONOUN = re.compile(r"(?<![\w-])(?:ia|dia|beliau|pihaknya|menurutnya)(?![\w-])", re.IGNORECASE)
