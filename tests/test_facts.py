@@ -270,3 +270,11 @@ def test_plans_written_after_the_event_noun_or_before_a_run_of_event_words(make_
     # a verb of the event followed by what the members will do is still the reported event
     got = facts(make_doc, "Anggota PPK Kabupaten Lebak yang dilantik kemarin akan mulai bertugas pekan depan.")
     assert set(got) == {("PPK", "36.02")}
+
+
+def test_swearing_in_replacements_is_a_dismissal(make_doc) -> None:
+    got = facts(make_doc, "KPU Kabupaten Minahasa Utara melantik satu anggota PPS Desa Tatelu, Kecamatan Dimembe, "
+                "melalui mekanisme pergantian antarwaktu (PAW), Selasa, 2 Juli 2024.")
+    assert [(f["event"], f["members"]) for f in got.values()] == [("pemberhentian", 1)]
+    got = facts(make_doc, "KPU Kabupaten Minahasa Utara melantik 24 anggota PPS Desa Tatelu, Selasa, 2 Juli 2024.")
+    assert [f["event"] for f in got.values()] == ["pelantikan"]

@@ -35,6 +35,7 @@ class _Rx(NamedTuple):
     advice: re.Pattern[str]  # in the three words before it or the nine after it
     advice_before: re.Pattern[str]  # in the three words before it only ("agar")
     routine: re.Pattern[str]  # matched right after it ("karena masa kerjanya berakhir")
+    replacement: re.Pattern[str]  # "pengganti antarwaktu", "PAW": a swearing-in that replaces members
     election: re.Pattern[str]
 
 
@@ -50,6 +51,7 @@ def _rx() -> _Rx:
         advice=vocab.word_rx("|".join(w for k, w in mod if k == "advice"), re.IGNORECASE),
         advice_before=vocab.word_rx("|".join(before_words), re.IGNORECASE),
         routine=re.compile("|".join(w for k, w in mod if k == "routine"), re.IGNORECASE),
+        replacement=re.compile("|".join(w for k, w in mod if k == "replacement"), re.IGNORECASE),
         election=re.compile(
             rf"(?<![\w-])(?<!Komisi\s)(?<!Pengawas\s)(?<!Penyelenggara\s)(?<!Independen\s)"
             rf"(?P<name>(?i:{vocab.alternation([n for n, _ in names])}))(?:\s+(?i:serentak))?"
@@ -94,6 +96,11 @@ def find_event_cues(text: str, lo: int, hi: int) -> list[EventCue]:
     order = [ev for ev, _ in rx.events]
     out.sort(key=lambda c: (order.index(c.event), c.start))
     return out
+
+
+def is_replacement(text: str, lo: int, hi: int) -> bool:
+    """The sentence text[lo:hi] is about replacing members (PAW), which SCHEMA counts as a dismissal."""
+    return _rx().replacement.search(text, lo, hi) is not None
 
 
 def main_event(cues: list[EventCue]) -> EventCue | None:

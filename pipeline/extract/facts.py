@@ -16,7 +16,7 @@ from functools import lru_cache
 from pipeline import vocab
 from pipeline.extract.bodies import ABROAD, AD_HOC, ORGANISER, BodyMention
 from pipeline.extract.counts import Count, find_counts, find_quotas, find_unit_counts
-from pipeline.extract.events import EventCue, article_election, elections, find_event_cues, with_year
+from pipeline.extract.events import EventCue, article_election, elections, find_event_cues, is_replacement, with_year
 from pipeline.extract.regions import RegionMention, foreign_place_end
 from pipeline.gazetteer import Region, gazetteer
 from pipeline.records import Document, Fact
@@ -231,7 +231,8 @@ def extract_facts(document: Document, regions: list[RegionMention], bodies: list
             cand = candidates.get(key)
             if cand is None:
                 inferred = region is not None and region in homes.values() and not (b.region and b.region.region)
-                cand = candidates[key] = _Candidate(b.body, region, cue.event, False, lo, hi, [], inferred)
+                event = "pemberhentian" if cue.event == "pelantikan" and is_replacement(text, lo, hi) else cue.event
+                cand = candidates[key] = _Candidate(b.body, region, event, False, lo, hi, [], inferred)
             cand.sentences.append((lo, hi))
             cand.mentions.add(b.start)
     for key, cand in list(candidates.items()):

@@ -225,9 +225,9 @@ _ALIAS = re.compile(r"\s*(?:\((?P<p>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\)|,\s*(?
 
 @lru_cache(maxsize=1)
 def _after_clause_rx() -> re.Pattern[str]:
-    """A short relative or 'from' clause between a title and the name, closed by a comma and the
-    name closed by a comma: "Anggota PPK Porsea yang baru dilantik, Jonggi Hutapea, mengaku ..."."""
-    return re.compile(rf"\s+(?:yang|dari|asal)\s[^,.;:“”\"()]{{1,45}},\s*(?P<name>{_NAME}){_DEGREES}\s*,")
+    """A relative or 'from' clause between a title and the name, closed by a comma: "Anggota PPK Porsea
+    yang baru dilantik, Jonggi Hutapea, mengaku ...", "Ketua PPLN Osaka, yang sehari-hari bekerja ..., NAME"."""
+    return re.compile(rf"\s*,?\s+(?:yang|dari|asal)\s[^,.;:“”\"()]{{1,100}},\s*(?P<name>{_NAME}){_DEGREES}(?:\s*,)?\s*")
 
 
 #: Titles after which a bare place name may stand before the person ("Ketua PPS Gedangsewu, Sugeng").
@@ -306,8 +306,11 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
         nm = re.match(rf"\s*,?\s*(?P<name>{_NAME}){_DEGREES}", text[pos:])
         if nm is None:  # "Anggota PPK Porsea yang baru dilantik, NAME," "Anggota DPRD dari dapil Toba I, NAME,"
             nm = _after_clause_rx().match(text, pos)
-            if nm and (v.title_rx.match(text, nm.start("name")) or v.title_rx.search(text, pos, nm.start("name"))):
-                nm = None  # "Ketua KPU yang hadir, Bupati Lebak ...", "Ketua majelis yang juga anggota DKPP, NAME"
+            if nm and (v.title_rx.match(text, nm.start("name")) or v.title_rx.search(text, pos, nm.start("name"))
+                       or not (nm.group(0).rstrip().endswith(",") or v.verb_rx.match(text, nm.end()))):
+                # "Ketua KPU yang hadir, Bupati Lebak ...", "Ketua majelis yang juga anggota DKPP, NAME"; the name
+                # is closed by a comma or followed by a speech verb ("..., Dr. Bayu Wardhana mengatakan")
+                nm = None
             pos = pos if nm is None else nm.start("name")
             nm = nm and re.match(rf"(?P<name>{_NAME}){_DEGREES}", text[pos:])
         if nm:
