@@ -223,6 +223,9 @@ def test_who_ia_refers_to_and_menurut_with_a_title(make_doc) -> None:
     ("Ketua Bawaslu Malteng, Ahmad Sangadji, S.H.I., mengatakan bahwa proses seleksi itu diikuti oleh "
      "163 pendaftar dari semua kecamatan.",
      ("Ahmad Sangadji", "ketua", "BAWASLU", "81.01")),
+    ("Ketua KPU Kota Mojokerto, yang sejak pagi berkeliling meninjau lokasi bimtek di Kecamatan Magersari, Rizal "
+     "Maulana Akbar, S.Sos., mengatakan bimtek kali ini lebih menekankan praktik.",
+     ("Rizal Maulana Akbar", "ketua", "KPU", "35.76")),
     # ... but a title inside the clause is the person's own ("yang juga anggota DKPP, NAME")
     ("Ketua majelis sidang yang juga anggota DKPP, Johan Saragih, menyatakan teradu melanggar kode etik.",
      ("Johan Saragih", "anggota", "OTHER", "")),
