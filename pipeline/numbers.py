@@ -1,5 +1,6 @@
 """Numbers as Indonesian news writes them: "2.011" (dot = thousands), "3,2" (comma = decimal),
-"lima", "tiga puluh lima", "dua ratus", "seribu". Words come from `data/number_words.tsv`."""
+"lima", "tiga puluh lima", "dua ratus", "seribu", and the collective "keempat", "ke-63" (all four, all
+63). Words come from `data/number_words.tsv`."""
 
 from __future__ import annotations
 
@@ -26,12 +27,14 @@ def number_regex() -> str:
     """A regex (no groups) for one number: digits or a run of number words."""
     units, mults = _words()
     word = "|".join(sorted(list(units) + list(mults), key=len, reverse=True))
-    return (rf"(?:\d{{1,3}}(?:\.\d{{3}})+|\d+(?:,\d+)?|(?:(?i:{word}))(?:\s+(?:(?i:{word})))*)(?![\w])")
+    return (rf"(?:(?:[Kk]e-)?\d{{1,3}}(?:\.\d{{3}})+|(?:[Kk]e-)?\d+(?:,\d+)?|(?:(?i:{word}))(?:\s+(?:(?i:{word})))*)"
+            rf"(?![\w])")
 
 
 def parse_number(text: str) -> float | None:
     """The value of a number written in digits or words; None when it is not one."""
     s = text.strip().lower()
+    s = s[3:] if s.startswith("ke-") else s  # "Ke-63 anggota KPPSLN": all 63
     if re.fullmatch(r"\d{1,3}(?:\.\d{3})+", s):
         return float(s.replace(".", ""))
     if re.fullmatch(r"\d+(?:,\d+)?", s):

@@ -13,7 +13,7 @@ from pipeline.numbers import parse_int
 @pytest.mark.parametrize("text,value", [
     ("2.011", 2011), ("1.032", 1032), ("lima", 5), ("tiga puluh", 30), ("tiga puluh lima", 35),
     ("dua belas", 12), ("sebelas", 11), ("seratus dua puluh", 120), ("dua ribu lima ratus", 2500),
-    ("3,2", None), ("ribuan", None),
+    ("3,2", None), ("ribuan", None), ("keempat", 4), ("Ke-63", 63), ("ke-1.116", 1116),
 ])
 def test_numbers(text: str, value: int | None) -> None:
     assert parse_int(text) == value
@@ -94,3 +94,13 @@ def test_units_an_ad_hoc_body_oversees() -> None:
 ])
 def test_quota_of_the_smaller_unit_when_the_larger_says_where(text: str, unit: str) -> None:
     assert [q.unit_type for q in find_quotas(text, 0, len(text))] == [unit]
+
+
+def test_collective_numbers_count_units_and_members() -> None:
+    text = "Keempat kecamatan di Kota Denpasar masing-masing mendapat lima anggota PPK."
+    assert [(u.units, u.unit_type) for u in find_unit_counts(text, 0, len(text))] == [(4, "kecamatan")]
+    assert counts("Ke-63 anggota KPPSLN itu bertugas di sembilan TPSLN.") == [(63, "KPPSLN")]
+    # a quota whose unit stands farther back: "9 TPSLN yang tersebar di Osaka dan Kobe, masing-masing ..."
+    text = ("Mereka bertugas di sembilan Tempat Pemungutan Suara Luar Negeri (TPSLN) yang tersebar di Osaka dan Kobe, "
+            "masing-masing tujuh orang.")
+    assert [(q.per_unit, q.unit_type) for q in find_quotas(text, 0, len(text))] == [(7, "tps")]

@@ -232,7 +232,7 @@ def test_channels_and_warnings_are_no_facts(make_doc) -> None:
 
 
 def test_a_quota_stated_for_the_body_in_general_serves_each_of_its_facts(make_doc) -> None:
-    text = ("KPU Kota Madiun melantik 15 anggota PPK dari tiga kecamatan, Kamis (16/5/2024). KPU Kabupaten Madiun "
+    text = ("KPU Kota Madiun melantik 15 anggota PPK, Kamis (16/5/2024). KPU Kabupaten Madiun "
             "melantik 75 anggota PPK dari 15 kecamatan. {quota}")
     got = facts(make_doc, text.format(quota="Setiap kecamatan diisi lima anggota PPK."))
     assert {k: (f["units"], f["per_unit"]) for k, f in got.items()} == {("PPK", "35.77"): (3, 5),
@@ -278,3 +278,27 @@ def test_swearing_in_replacements_is_a_dismissal(make_doc) -> None:
     assert [(f["event"], f["members"]) for f in got.values()] == [("pemberhentian", 1)]
     got = facts(make_doc, "KPU Kabupaten Minahasa Utara melantik 24 anggota PPS Desa Tatelu, Selasa, 2 Juli 2024.")
     assert [f["event"] for f in got.values()] == ["pelantikan"]
+
+
+def test_units_and_quota_from_each_other_and_checked_against_the_count(make_doc) -> None:
+    got = facts(make_doc, "Bawaslu Kabupaten Kapuas menetapkan 231 anggota PKD terpilih, satu orang untuk setiap desa, "
+                "Senin (17/6/2024).")
+    assert (got[("PKD", "62.03")]["units"], got[("PKD", "62.03")]["per_unit"]) == (231, 1)
+    got = facts(make_doc, "KPU Kota Tarakan menggelar bimtek bagi 20 anggota PPK dari empat kecamatan, Sabtu.")
+    assert (got[("PPK", "65.71")]["units"], got[("PPK", "65.71")]["per_unit"]) == (4, 5)
+    got = facts(make_doc, "KPU Kota Tarakan menggelar bimtek bagi 40 anggota PPK dari empat kecamatan, Sabtu.")
+    assert got[("PPK", "65.71")]["per_unit"] is None  # ten per kecamatan is no committee: not derived
+    got = facts(make_doc, "Bawaslu Kota Lubuklinggau melantik 693 PTPS, Sabtu (20/1/2024). Satu orang PTPS bertugas di "
+                "setiap TPS. Bawaslu juga menempatkan PTPS di dua TPS khusus di lapas.")
+    assert (got[("PTPS", "16.73")]["units"], got[("PTPS", "16.73")]["per_unit"]) == (693, 1)
+    # the PPK of one kecamatan is one unit: the kabupaten's 42 kecamatan are not its units
+    got = facts(make_doc, "KPU Kabupaten Garut melantik dua anggota PPK Cikajang pengganti antarwaktu, Selasa "
+                "(16/7/2024). Seluruh 210 anggota PPK di 42 kecamatan kembali lengkap.")
+    assert got[("PPK", "32.05.22")]["units"] is None
+
+
+def test_quota_two_sentences_after_one_of_two_facts(make_doc) -> None:
+    got = facts(make_doc, "KPU Kota Pekalongan melantik 81 anggota PPS, Selasa (24/1/2023). Pelantikan digelar di aula "
+                "hotel. Mereka akan bertugas di 27 kelurahan, masing-masing tiga orang.\n\nDi hari yang sama, KPU "
+                "Kabupaten Pekalongan melantik 855 anggota PPS.")
+    assert (got[("PPS", "33.75")]["units"], got[("PPS", "33.75")]["per_unit"]) == (27, 3)

@@ -172,7 +172,7 @@ def find_quotas(text: str, lo: int, hi: int, numbers_only: bool = False) -> list
             unit = unit_kind(m.group("unit") or "")
             if not unit:  # "176 TPS, masing-masing tujuh orang": the unit is the one just before
                 counts = [u for u in find_unit_counts(text, lo, m.end()) if u.start < m.start()]
-                prior = [u for u in counts if m.start() - u.end < 40]
+                prior = [u for u in counts if m.start() - u.end < 60]  # "9 TPSLN yang tersebar di Osaka dan Kobe,"
                 unit = prior[-1].unit_type if prior else ""
                 # "435 desa yang tersebar di 40 kecamatan, masing-masing tiga orang": per desa, the smaller
                 # unit, when the larger one only says where the smaller ones lie

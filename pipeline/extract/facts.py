@@ -264,8 +264,17 @@ def _fact(document: Document, cand: _Candidate, bodies: list[BodyMention], all_c
     members = _members(cand, counts, single=len(same_body) == 1, only=len(all_cands) == 1, near=near)
     units, per_unit, unit_type = _units(document, cand, bodies, single=len(same_body) == 1, near=near,
                                         regions=regions or [])
+    if region is not None and region.level == UNIT_OF.get(cand.body):
+        units = None  # the PPK of one kecamatan: "210 anggota PPK di 42 kecamatan" is the kabupaten's
+    if members and units and per_unit and members != units * per_unit:
+        units = None  # "693 PTPS ... di dua TPS khusus": a unit count of something else
     if members is None and units and per_unit:
         members = units * per_unit
+    elif units is None and members and per_unit and members % per_unit == 0 and members > per_unit:
+        units = members // per_unit  # "231 orang ..., satu orang untuk setiap desa": 231 desa
+    elif per_unit is None and members and units and members % units == 0 and 2 <= members // units <= 9:
+        per_unit = members // units  # "20 anggota PPK dari empat kecamatan": five each
+    unit_type = unit_type if (units or per_unit) else ""
     election = _election(text, cand, document)
     event_date = ""
     if resolve_date:
@@ -310,9 +319,12 @@ def _near(document: Document, cand: _Candidate, same_body: list[_Candidate],
         if i is None:
             continue
         para = next(((a, b) for a, b in paragraphs if a <= sent[0] < b), None)
-        for j in (i - 1, i + 1):
+        for j in (i - 1, i + 1, i + 2):  # "... melantik 81 anggota PPS. Pelantikan digelar di aula. Mereka
+            # bertugas di 27 kelurahan, masing-masing tiga orang."
             if not 0 <= j < len(sentences) or sentences[j] in theirs or sentences[j] in out:
                 continue
+            if j == i + 2 and (sentences[i + 1] in theirs or sentences[i + 1] not in out):
+                continue  # two sentences on only past one of this fact's own
             lo, hi = sentences[j]
             if para is None or not para[0] <= lo < para[1]:
                 continue
