@@ -1,8 +1,8 @@
 """Score output tables against gold JSON files (one per article, as in shared/dev/gold).
 
 Facts match on (article, body, region_code), officials on (article, normalised name), dates on
-(article, calendar day). Each table gets precision, recall and F1; matched rows also get the
-accuracy of their fields (members, event, event_date, role, org_type, ...).
+(article, calendar day; one row per distinct day on both sides). Each table gets precision, recall
+and F1; matched rows also get the accuracy of their fields (members, event, event_date, role, org_type, ...).
 """
 
 from __future__ import annotations
@@ -85,8 +85,9 @@ def _score_table(table: str, gold: dict[str, list[dict]], pred: dict[str, list[d
     for aid in gold.keys() | pred.keys():
         g_rows = gold.get(aid, [])
         p_rows = pred.get(aid, [])
-        if table == "dates":  # one row per distinct day
+        if table == "dates":  # one row per distinct day, on both sides (a gold file may list a day twice)
             p_rows = list({_key(table, r): r for r in reversed(p_rows)}.values())
+            g_rows = list({_key(table, r): r for r in reversed(g_rows)}.values())
         score.gold += len(g_rows)
         score.pred += len(p_rows)
         unmatched = list(p_rows)

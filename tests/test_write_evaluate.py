@@ -43,7 +43,7 @@ def test_evaluate_scores_and_field_accuracy(tmp_path: Path) -> None:
         "facts": [{"event": "pelantikan", "body": "PPK", "region_code": "36.73", "members": 30},
                   {"event": "pelantikan", "body": "PPS", "region_code": "36.73", "members": None}],
         "officials": [{"name": "Muhammad Habibi", "role": "ketua", "org_type": "KPU", "region_code": "36.73"}],
-        "dates": [{"date": "2024-05-16", "role": "event"}],
+        "dates": [{"date": "2024-05-16", "role": "event"}, {"text": "kemarin", "date": "2024-05-16", "role": "event"}],
     }))
     out = tmp_path / "out"
     write_tables(out, {
@@ -60,4 +60,4 @@ def test_evaluate_scores_and_field_accuracy(tmp_path: Path) -> None:
     assert s["facts"].precision == 0.5 and s["facts"].recall == 0.5
     assert s["facts"].fields["members"] == [1, 1]
     assert s["officials"].f1 == 1.0 and s["officials"].fields["role"] == [0, 1]
-    assert s["dates"].pred == 1 and s["dates"].f1 == 1.0  # one row per distinct day
+    assert s["dates"].pred == s["dates"].gold == 1 and s["dates"].f1 == 1.0  # one row per distinct day, both sides

@@ -7,7 +7,8 @@ import json
 
 DESCRIPTION = """Score the tables in OUT_DIR against gold JSON files (one per article, with `id`, `facts`,
 `officials`, `dates`, as in shared/dev/gold). Facts match on body and region code, officials on the
-normalised name (honorifics and spelling variants folded), dates on the calendar day. Prints
+normalised name (honorifics and spelling variants folded), dates on the calendar day (a day written
+twice counts once, in the gold as in the output). Prints
 precision, recall and F1 per table and the accuracy of the fields of matched rows."""
 
 
