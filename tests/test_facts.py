@@ -267,6 +267,9 @@ def test_plans_written_after_the_event_noun_or_before_a_run_of_event_words(make_
                 "untuk 277 desa direncanakan dibuka pekan depan. KPU Kabupaten Banggai Kepulauan baru akan menggelar "
                 "tes tertulis calon anggota PPK pekan depan.")
     assert set(got) == {("PANWASCAM", "32.11")}
+    got = facts(make_doc, "KPU Kukar melantik 100 anggota PPK, Kamis (16/5/2024). Rudi juga menyebut pelantikan "
+                "Panitia Pemungutan Suara (PPS) di 237 desa dan kelurahan dijadwalkan pada 24 Mei 2024.")
+    assert set(got) == {("PPK", "64.02")}
     # a verb of the event followed by what the members will do is still the reported event
     got = facts(make_doc, "Anggota PPK Kabupaten Lebak yang dilantik kemarin akan mulai bertugas pekan depan.")
     assert set(got) == {("PPK", "36.02")}

@@ -34,6 +34,11 @@ def test_bare_name_resolved_by_the_article() -> None:
     assert ("Probolinggo", "35.74") in codes("KPU Probolinggo membentuk PPS di 29 kelurahan.")
     # nothing decides: no code rather than a guess
     assert ("Probolinggo", None) in codes("KPU Probolinggo melantik PPK.")
+    # a kecamatan named with its prefix lies in one of the two
+    assert ("Probolinggo", "35.13") in codes("KPU Probolinggo melantik PPS di GOR Kraksaan, Kecamatan Kraksaan.")
+    # ... but not when the article names both: the kecamatan is then one of their venues
+    assert ("Probolinggo", None) in codes("KPU Probolinggo hadir. KPU Kota Probolinggo dan KPU Kabupaten "
+                                          "Probolinggo melantik PPS; di Kecamatan Kanigaran pelantikan pertama.")
 
 
 def test_kecamatan_names_use_the_parent_region() -> None:

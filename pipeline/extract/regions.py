@@ -163,7 +163,11 @@ def resolve_regions(mentions: list[RegionMention], text: str) -> list[RegionMent
             inside = [r for r in c if any(r.code.startswith(code + ".") for code in resolved)]
             pick = inside if inside or len(c) != 1 or not m.explicit else c
         if len(pick) != 1 and m.level == "" and {r.level for r in c} >= {"kota", "kabupaten"}:
-            if n_kel and not n_desa:
+            # "KPU Probolinggo" in an article that names "Kecamatan Kraksaan" (the kabupaten's)
+            within = [r for r in c if any(code.startswith(r.code + ".") for code in explicit)]
+            if len(within) == 1 and not any(r.code in explicit for r in c):  # not when both are named
+                pick = within
+            elif n_kel and not n_desa:
                 pick = [r for r in c if r.level == "kota"]
             elif n_desa and not n_kel:
                 pick = [r for r in c if r.level == "kabupaten"]
