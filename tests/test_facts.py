@@ -305,3 +305,13 @@ def test_quota_two_sentences_after_one_of_two_facts(make_doc) -> None:
                 "hotel. Mereka akan bertugas di 27 kelurahan, masing-masing tiga orang.\n\nDi hari yang sama, KPU "
                 "Kabupaten Pekalongan melantik 855 anggota PPS.")
     assert (got[("PPS", "33.75")]["units"], got[("PPS", "33.75")]["per_unit"]) == (27, 3)
+
+
+def test_election_from_the_schedule_when_none_is_named(make_doc) -> None:
+    got = facts(make_doc, "KPU Kabupaten Tapanuli Tengah melantik satu anggota PPK Sorkam Barat pengganti antarwaktu, "
+                "Selasa (18/6/2024).", published="2024-06-19")
+    assert got[("PPK", "12.01.10")]["election"] == "Pilkada 2024"
+    got = facts(make_doc, "KPU Kota Ambon menggelar bimtek bagi KPPS, Senin (4/3/2024).", published="2024-03-05")
+    assert got[("KPPS", "81.71")]["election"] == "Pemilu 2024"  # duties go on after the vote
+    got = facts(make_doc, "KPU Kabupaten Bogor melantik 40 anggota PPS, Senin (6/1/2031).", published="2031-01-07")
+    assert got[("PPS", "32.01")]["election"] == ""  # no known voting day ahead: none

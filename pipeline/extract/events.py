@@ -10,6 +10,7 @@ import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass
+from datetime import date
 from functools import lru_cache
 from typing import NamedTuple
 
@@ -151,6 +152,14 @@ def _next_election(kind: str, year: int) -> int | None:
     if not known:
         return year
     return next((y for y in known if y >= year), None)
+
+
+def election_after(day: date) -> str:
+    """The election an ad hoc body formed or changed on `day` works for: the first voting day at most two
+    years ahead, or at most 45 days past (recounts and duties end after the vote): "Pilkada 2024" for PPS
+    sworn in in May 2024, "Pemilu 2024" for KPPS in early March 2024; "" if none."""
+    ahead = sorted(d for d in voting_days() if -45 <= (d - day).days <= 731)
+    return f"{voting_days()[ahead[0]].capitalize()} {ahead[0].year}" if ahead else ""
 
 
 def with_year(kind: str, years: list[int | None], text: str, published_year: int | None = None) -> str:

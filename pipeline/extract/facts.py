@@ -11,12 +11,21 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import date
 from functools import lru_cache
 
 from pipeline import vocab
 from pipeline.extract.bodies import ABROAD, AD_HOC, ORGANISER, BodyMention
 from pipeline.extract.counts import Count, find_counts, find_quotas, find_unit_counts
-from pipeline.extract.events import EventCue, article_election, elections, find_event_cues, is_replacement, with_year
+from pipeline.extract.events import (
+    EventCue,
+    article_election,
+    election_after,
+    elections,
+    find_event_cues,
+    is_replacement,
+    with_year,
+)
 from pipeline.extract.regions import RegionMention, foreign_place_end
 from pipeline.gazetteer import Region, gazetteer
 from pipeline.records import Document, Fact
@@ -287,6 +296,10 @@ def _fact(document: Document, cand: _Candidate, bodies: list[BodyMention], all_c
         if not event_date and (same_occasion or (len({c.event for c in all_cands}) == 1 and not own_time)):
             # one event (or "pada kesempatan yang sama"): its day; not for "... digelar pekan lalu"
             event_date = resolve_date(0, len(text))
+    if not election and cand.body in AD_HOC:
+        # no election named: the one the body works for, from the schedule (PPS sworn in in May 2024: Pilkada)
+        day = date.fromisoformat(event_date) if event_date else document.published
+        election = election_after(day) if day else ""
     return Fact(
         article_id=document.article_id,
         event=cand.event,
