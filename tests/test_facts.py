@@ -315,3 +315,11 @@ def test_election_from_the_schedule_when_none_is_named(make_doc) -> None:
     assert got[("KPPS", "81.71")]["election"] == "Pemilu 2024"  # duties go on after the vote
     got = facts(make_doc, "KPU Kabupaten Bogor melantik 40 anggota PPS, Senin (6/1/2031).", published="2031-01-07")
     assert got[("PPS", "32.01")]["election"] == ""  # no known voting day ahead: none
+
+
+def test_a_body_of_tps_in_a_kecamatan_with_no_kpu_named(make_doc) -> None:
+    got = facts(make_doc, "Sebanyak 1.245 anggota KPPS di Kecamatan Cibinong, Kabupaten Bogor, dilantik oleh PPS "
+                "masing-masing desa, Kamis (25/1/2024).")
+    assert set(got) == {("KPPS", "32.01.01")}
+    got = facts(make_doc, "KPU Kabupaten Bogor melantik 1.245 anggota KPPS di Kecamatan Cibinong, Kamis (25/1/2024).")
+    assert set(got) == {("KPPS", "32.01")}  # the KPU's region when the article has one (the venue rule)

@@ -147,7 +147,9 @@ def _body_region(b: BodyMention, sentence_bodies: list[BodyMention], homes: dict
     article's KPU or Bawaslu. An ad hoc body that would get a province that way takes a kabupaten or
     kota of that province written right after it ("Bawaslu Sumsel menyerahkan SK kepada 51 anggota
     Panwascam di Kabupaten Musi Rawas"): its own KPU or Bawaslu is that kabupaten's, and a venue in a
-    kecamatan ("di Kecamatan Kanigaran") is not taken."""
+    kecamatan ("di Kecamatan Kanigaran") is not taken; one that would get no region at all takes a
+    kecamatan written right after it too, if it is a body of desa or TPS ("anggota KPPS di Kecamatan
+    Cibinong, Kabupaten Bogor")."""
     region = _formed_region(b, sentence_bodies, homes, regions_in_sentence, text)
     if region is None and b.body in ABROAD:
         return homes.get("ABROAD")  # "... pakta integritas oleh seluruh anggota KPPSLN": the article's
@@ -159,13 +161,21 @@ def _body_region(b: BodyMention, sentence_bodies: list[BodyMention], homes: dict
                     and (region is None or region.contains(here.region))
                     and not _coordinated(text, here, regions_in_sentence)):
                 return here.region
+            # "1.245 anggota KPPS di Kecamatan Cibinong" in an article with no KPU to take a region from
+            if (here and here.region and here.region.level == "kecamatan" and region is None
+                    and UNIT_OF.get(b.body) in ("desa", "tps") and not _coordinated(text, here, regions_in_sentence)):
+                return here.region
     return region
 
 
 def _coordinated(text: str, r: RegionMention, regions: list[RegionMention]) -> bool:
     """The region is one of several named together: "di Kota Madiun dan Kabupaten Madiun"."""
     m = re.match(r"\s*(?:,\s*|\s+)(?:dan|serta|maupun)?\s*", text[r.end:r.end + 12])
-    return bool(m) and m.group(0).strip() != "" and any(x.start == r.end + m.end() for x in regions)
+    if not m or m.group(0).strip() == "":
+        return False
+    nxt = next((x for x in regions if x.start == r.end + m.end()), None)
+    # "Kecamatan Cibinong, Kabupaten Bogor" is one place written with its parent, not two places
+    return nxt is not None and not (nxt.region and r.region and nxt.region.contains(r.region))
 
 
 #: More places listed after a body's region: "anggota PPK Kecamatan Laguboti, Porsea, dan Uluan"
