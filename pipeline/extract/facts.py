@@ -291,8 +291,8 @@ def _fact(document: Document, cand: _Candidate, bodies: list[BodyMention], all_c
         members = units * per_unit
     elif units is None and members and per_unit and members % per_unit == 0 and members > per_unit:
         units = members // per_unit  # "231 orang ..., satu orang untuk setiap desa": 231 desa
-    elif per_unit is None and members and units and members % units == 0 and 2 <= members // units <= 9:
-        per_unit = members // units  # "20 anggota PPK dari empat kecamatan": five each
+    elif per_unit is None and members and units and members == units * _quota(cand.body):
+        per_unit = _quota(cand.body)  # "20 anggota PPK dari empat kecamatan": five each, as the law sets
     unit_type = unit_type if (units or per_unit) else ""
     election = _election(text, cand, document)
     event_date = ""
@@ -322,6 +322,11 @@ def _fact(document: Document, cand: _Candidate, bodies: list[BodyMention], all_c
         election=election, event_date=event_date,
         evidence=text[cand.start:cand.end], start=cand.start, end=cand.end,
     )
+
+
+def _quota(body: str) -> int:
+    """Members per unit that the law sets for the body (data/quotas.tsv); 0 when none."""
+    return int(vocab.mapping("quotas.tsv").get(body.lower(), 0))
 
 
 def _near(document: Document, cand: _Candidate, same_body: list[_Candidate],
