@@ -235,6 +235,7 @@ def test_kemarin_as_time_adverb(dates):
     assert dates("KPU Bekasi melantik 60 anggota PPK, kemarin.", THU) == [("kemarin", "2024-05-15", "event")]
     assert dates("Kemarin, KPU Bekasi menggelar rapat pleno.", THU) == [("Kemarin", "2024-05-15", "event")]
     assert dates("KPU kemarin melantik 45 anggota PPK.", THU) == [("kemarin", "2024-05-15", "event")]
+    assert dates("KPU Kubu Raya kemarin juga melantik dua anggota PPS.", THU) == [("kemarin", "2024-05-15", "event")]
     assert dates("Pelantikan digelar Senin kemarin.", THU) == [("Senin kemarin", "2024-05-13", "event")]
     assert dates("KPU Senin kemarin melantik PPK.", THU) == [("Senin kemarin", "2024-05-13", "event")]
 

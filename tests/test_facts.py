@@ -324,3 +324,13 @@ def test_a_body_of_tps_in_a_kecamatan_with_no_kpu_named(make_doc) -> None:
     assert set(got) == {("KPPS", "32.01.01")}
     got = facts(make_doc, "KPU Kabupaten Bogor melantik 1.245 anggota KPPS di Kecamatan Cibinong, Kamis (25/1/2024).")
     assert set(got) == {("KPPS", "32.01")}  # the KPU's region when the article has one (the venue rule)
+
+
+def test_an_accusation_is_no_event(make_doc) -> None:
+    got = facts(make_doc, "Anggota KPU Pandeglang Ahmad Suhaemi diadukan oleh warga yang menuding teradu meloloskan "
+                "kerabatnya dalam seleksi PPS di Kecamatan Cimanuk.")
+    assert got == {}
+    # a DKPP ruling on the accused is still a dismissal
+    got = facts(make_doc, "DKPP memberhentikan tetap anggota PPK Cimanuk yang diadukan karena meloloskan kerabatnya, "
+                "Senin (5/8/2024).")
+    assert [f["event"] for f in got.values()] == ["pemberhentian"]

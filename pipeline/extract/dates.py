@@ -412,7 +412,8 @@ def _kemarin_is_adverb(text: str, start: int, end: int, daypart: bool) -> bool:
         return False  # "Senin kemarin" is a weekday (found later); "Pasar Minggu kemarin" is a place
     if prev in _wordset("kemarin_adverb_after") or daypart:
         return True
-    nxt = re.match(r"\s*(\(|[\w]+|[.!?]|$)", text[end:end + 30])
+    nxt = re.match(r"\s*(?:(?:juga|pun|langsung|secara\s+resmi)\s+)?(\(|[\w]+|[.!?]|$)", text[end:end + 40],
+                   re.IGNORECASE)  # "KPU Kubu Raya kemarin juga melantik ..."
     if not nxt:
         return False
     word = nxt.group(1).lower()

@@ -37,6 +37,7 @@ class _Rx(NamedTuple):
     advice_before: re.Pattern[str]  # in the three words before it only ("agar")
     routine: re.Pattern[str]  # matched right after it ("karena masa kerjanya berakhir")
     replacement: re.Pattern[str]  # "pengganti antarwaktu", "PAW": a swearing-in that replaces members
+    allegation: re.Pattern[str]  # "menuding", "diadukan": what follows is an accusation
     election: re.Pattern[str]
 
 
@@ -53,6 +54,7 @@ def _rx() -> _Rx:
         advice_before=vocab.word_rx("|".join(before_words), re.IGNORECASE),
         routine=re.compile("|".join(w for k, w in mod if k == "routine"), re.IGNORECASE),
         replacement=re.compile("|".join(w for k, w in mod if k == "replacement"), re.IGNORECASE),
+        allegation=vocab.word_rx("|".join(w for k, w in mod if k == "allegation"), re.IGNORECASE),
         election=re.compile(
             rf"(?<![\w-])(?<!Komisi\s)(?<!Pengawas\s)(?<!Penyelenggara\s)(?<!Independen\s)"
             rf"(?P<name>(?i:{vocab.alternation([n for n, _ in names])}))(?:\s+(?i:serentak))?"
@@ -82,10 +84,11 @@ def find_event_cues(text: str, lo: int, hi: int) -> list[EventCue]:
             after = text[m.end():min(hi, m.end() + 90)]
             near_after = " ".join(after.split()[:9])
             noun = _EVENT_NOUN.match(m.group(0)) is not None
+            alleged = ev != "pemberhentian" and rx.allegation.search(text, lo, m.start()) is not None
             out.append(EventCue(
                 ev, m.start(), m.end(),
                 planned=bool(rx.planned.search(before) or (noun and rx.planned_after.match(text, m.end(), hi))),
-                advice=bool(rx.advice.search(before) or rx.advice.search(near_after)
+                advice=bool(alleged or rx.advice.search(before) or rx.advice.search(near_after)
                             or rx.advice_before.search(before) or rx.routine.match(after)),
             ))
     # event words run together are one event ("akan menggelar tes tertulis calon anggota PPK"): a planned
