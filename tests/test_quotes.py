@@ -226,6 +226,18 @@ def test_who_ia_refers_to_and_menurut_with_a_title(make_doc) -> None:
     ("Ketua KPU Kota Mojokerto, yang sejak pagi berkeliling meninjau lokasi bimtek di Kecamatan Magersari, Rizal "
      "Maulana Akbar, S.Sos., mengatakan bimtek kali ini lebih menekankan praktik.",
      ("Rizal Maulana Akbar", "ketua", "KPU", "35.76")),
+    # names of many traditions: a month inside a Chinese-Indonesian name, a Minang datuk title, "br" without dot
+    ("Ketua KPU Kota Singkawang, Lie Mei Hwa, mengatakan pelantikan berjalan lancar dan tertib.",
+     ("Lie Mei Hwa", "ketua", "KPU", "61.72")),
+    ("Ketua KPU Tanah Datar, Syafrizal Dt. Rajo Mudo, mengatakan pelantikan itu sesuai aturan yang berlaku.",
+     ("Syafrizal Dt. Rajo Mudo", "ketua", "KPU", "13.04")),
+    ("Sekretaris KPU Toba Lestari br Sirait mengatakan semua anggota sudah siap untuk bekerja.",
+     ("Lestari br Sirait", "sekretaris", "KPU", "12.12")),
+    # "salah satu/seorang" is one member, not a count; a kecamatan whose name starts with its kota's
+    ("KPU Kota Medan melantik PPK. Salah satu anggota PPK Medan Tuntungan yang baru dilantik, Ruth Esterlina boru "
+     "Tambunan, mengaku siap bekerja penuh waktu.", ("Ruth Esterlina boru Tambunan", "anggota", "PPK", "12.71.07")),
+    ("Rahmi Yulianti, yang kini resmi menjadi anggota PPS Kelurahan Sukaluyu, Kecamatan Cibeunying Kaler, mengaku "
+     "langsung bekerja membantu pantarlih di kelurahan itu.", ("Rahmi Yulianti", "anggota", "PPS", "32.73.18.1002")),
     # ... but a title inside the clause is the person's own ("yang juga anggota DKPP, NAME")
     ("Ketua majelis sidang yang juga anggota DKPP, Johan Saragih, menyatakan teradu melanggar kode etik.",
      ("Johan Saragih", "anggota", "OTHER", "")),

@@ -31,7 +31,7 @@ _HONORIFIC = r"(?:(?:H|Hj|Dr|dr|drg|drh|Drs|Dra|Ir|Prof|KH|K\.H|Ust|Ustaz|Ustadz
 #: abbreviated first names: "M. Arif", "Moch. Arif", "Muh. Yusuf", "Abd. Rahman"
 _ABBREVIATED = r"(?:M|Moch|Mochd|Moh|Mohd|Muh|Mhd|Abd|Ach|Achm)\.\s*(?=[A-Z][a-z])"
 _NAME = (rf"{_HONORIFIC}*(?:(?:I|Ni)\s+)?(?:{_ABBREVIATED})?[A-Z][a-zA-Z'’\-]+"
-         rf"(?:\s+(?:[A-Z][a-zA-Z'’\-]+|[A-Z]\.|bin|binti|br\.|boru)){{0,5}}")
+         rf"(?:\s+(?:Dt\.|[A-Z][a-zA-Z'’\-]+|[A-Z]\.|bin|binti|br\.?|boru)){{0,5}}")
 _DEGREES = r"(?:\s*,\s*(?:[A-Z][A-Za-z]{0,4}\.){1,3}(?:\s?[A-Z][a-z]{0,3}\.?)?)*"
 
 
@@ -113,18 +113,30 @@ def speech_verb_rx() -> re.Pattern[str]:
 
 _NUMBER_WORDS = "|".join(r[0] for r in vocab.rows("number_words.tsv"))
 _COUNT_BEFORE = re.compile(rf"(?<![\w.,])(?:\d+|(?i:{_NUMBER_WORDS}))\s+(?:orang\s+)?$")
+#: Between a name and the title that follows it: "NAME selaku TITLE", "NAME, yang kini resmi menjadi TITLE"
+_AS_TITLE = (r"(?:selaku\s+|yang\s+juga\s+|yang\s+(?:kini\s+|sekarang\s+|saat\s+ini\s+)?(?:resmi\s+)?"
+             r"(?:menjadi|menjabat(?:\s+sebagai)?|merupakan)\s+)")
+_ONE_OF = re.compile(r"(?i:salah)\s+(?:satu|seorang)\s+$")
 _QUOTE = re.compile(r"[“\"]([^“”\"]{2,}?)[”\"]")
 
 
 def _trim_name(raw: str) -> str:
     """Cut a capitalised run at the first word that is never part of a name."""
     not_names = _vocab().not_names
+    months = _months()
+    toks = raw.split()
     out = []
-    for tok in raw.split():
-        if tok.strip(".,").lower() in not_names:
-            break
+    for i, tok in enumerate(toks):
+        word = tok.strip(".,").lower()
+        if word in not_names and not (word in months and i and i + 1 < len(toks)):
+            break  # a month between two name words is a name ("Lie Mei Hwa"); "Budi Mei 2024" is cut
         out.append(tok)
     return " ".join(out).strip(" ,")
+
+
+@lru_cache(maxsize=1)
+def _months() -> frozenset[str]:
+    return frozenset(r[0].lower() for r in vocab.rows("months.tsv"))
 
 
 def _wordish(ch: str) -> bool:
@@ -242,8 +254,9 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
     body_at = {b.start: b for b in bodies}
     outer: tuple[int, int, str, str, RegionMention | None] | None = None  # the last title: start, end, role, org
     for m in v.title_rx.finditer(text):
-        if _COUNT_BEFORE.search(text[max(0, m.start() - 25):m.start()]):
-            continue  # "tujuh anggota PPLN Tokyo": a count of members, not a title
+        if _COUNT_BEFORE.search(text[max(0, m.start() - 25):m.start()]) and not _ONE_OF.search(
+                text[max(0, m.start() - 25):m.start()]):
+            continue  # "tujuh anggota PPLN Tokyo": a count of members, not a title ("salah satu anggota" is one)
         assert m.lastgroup, "every alternative of title_rx is a named group"
         idx = int(m.lastgroup[1:])  # the (?P<tN>...) alternative that matched
         _, role, org_type = titles[idx]
@@ -326,10 +339,10 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
                             and not v.org_rx.match(other):
                         person.forms.add(other)  # "NAME (Jenal)", "NAME, yang akrab disapa Gung Rai,"
                 continue
-        before = re.search(rf"(?P<name>{_NAME}){_DEGREES}\s*,?\s*(?:selaku\s+|yang\s+juga\s+)?$",
+        before = re.search(rf"(?P<name>{_NAME}){_DEGREES}\s*,?\s*(?:{_AS_TITLE})?$",
                            text[max(0, m.start() - 80):m.start()])
-        lead_in = text[max(0, m.start() - 12):m.start()]  # "NAME, TITLE", "NAME selaku TITLE"
-        if before and re.search(r"(?:,\s*|\bselaku\s+|\byang\s+juga\s+)$", lead_in):
+        lead_in = text[max(0, m.start() - 40):m.start()]  # "NAME, TITLE", "NAME selaku TITLE"
+        if before and re.search(rf"(?:,\s*|\b{_AS_TITLE})$", lead_in):
             name = _trim_name(before.group("name"))
             if name and name.split()[0].lower() not in v.not_names:
                 s = m.start() - 80 + before.start("name") if m.start() >= 80 else before.start("name")

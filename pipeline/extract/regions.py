@@ -109,9 +109,11 @@ def find_regions(text: str) -> list[RegionMention]:
         n, regions, level = 0, [], ""
         if hint != "kecamatan-only":
             n, regions = _longest(tokens, ("provinsi", "kabupaten", "kota"))
-        if not n and hint.startswith("kecamatan"):
-            n, regions = _longest(tokens, ("kecamatan",))
-            level = "kecamatan"
+        if hint.startswith("kecamatan"):
+            # "PPK Medan Tuntungan": the kecamatan's longer name wins over the kota's ("Medan")
+            n_kec, kecs = _longest(tokens, ("kecamatan",))
+            if n_kec > n:
+                n, regions, level = n_kec, kecs, "kecamatan"
         if not n:
             continue
         end = _span_of(text, m.start("name"), tokens, n)
