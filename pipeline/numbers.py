@@ -1,5 +1,5 @@
 """Numbers as Indonesian news writes them: "2.011" (dot = thousands), "3,2" (comma = decimal),
-"lima", "tiga puluh lima", "dua ratus", "seribu", and the collective "keempat", "ke-63" (all four, all
+"lima", "tiga puluh lima", "dua ratus", "seribu", "1,2 ribu", and the collective "keempat", "ke-63" (all four, all
 63). Words come from `data/number_words.tsv`."""
 
 from __future__ import annotations
@@ -27,8 +27,9 @@ def number_regex() -> str:
     """A regex (no groups) for one number: digits or a run of number words."""
     units, mults = _words()
     word = "|".join(sorted(list(units) + list(mults), key=len, reverse=True))
-    return (rf"(?:(?:[Kk]e-)?\d{{1,3}}(?:\.\d{{3}})+|(?:[Kk]e-)?\d+(?:,\d+)?|(?:(?i:{word}))(?:\s+(?:(?i:{word})))*)"
-            rf"(?![\w])")
+    big = "|".join(w for w, v in mults.items() if int(v[1:].rstrip("+") or 0) >= 1000)
+    return (rf"(?:\d+(?:,\d+)?\s+(?i:{big})|(?:[Kk]e-)?\d{{1,3}}(?:\.\d{{3}})+|(?:[Kk]e-)?\d+(?:,\d+)?"
+            rf"|(?:(?i:{word}))(?:\s+(?:(?i:{word})))*)(?![\w])")
 
 
 def parse_number(text: str) -> float | None:
@@ -40,6 +41,9 @@ def parse_number(text: str) -> float | None:
     if re.fullmatch(r"\d+(?:,\d+)?", s):
         return float(s.replace(",", "."))
     units, mults = _words()
+    scaled = re.fullmatch(r"(\d+(?:,\d+)?)\s+(\w+)", s)  # "1,2 ribu" = 1200
+    if scaled and mults.get(scaled.group(2), "x").lstrip("x").isdigit():
+        return round(float(scaled.group(1).replace(",", ".")) * int(mults[scaled.group(2)][1:]), 6)
     total = group = last = 0
     seen = False
     for tok in s.split():

@@ -14,6 +14,7 @@ from pipeline.numbers import parse_int
     ("2.011", 2011), ("1.032", 1032), ("lima", 5), ("tiga puluh", 30), ("tiga puluh lima", 35),
     ("dua belas", 12), ("sebelas", 11), ("seratus dua puluh", 120), ("dua ribu lima ratus", 2500),
     ("3,2", None), ("ribuan", None), ("keempat", 4), ("Ke-63", 63), ("ke-1.116", 1116),
+    ("1,2 ribu", 1200), ("2 ribu", 2000),
 ])
 def test_numbers(text: str, value: int | None) -> None:
     assert parse_int(text) == value
@@ -104,3 +105,11 @@ def test_collective_numbers_count_units_and_members() -> None:
     text = ("Mereka bertugas di sembilan Tempat Pemungutan Suara Luar Negeri (TPSLN) yang tersebar di Osaka dan Kobe, "
             "masing-masing tujuh orang.")
     assert [(q.per_unit, q.unit_type) for q in find_quotas(text, 0, len(text))] == [(7, "tps")]
+
+
+def test_seats_count_and_large_numbers_per_unit_are_no_quota() -> None:
+    text = "Mereka akan mengisi lima kursi PPK di setiap kecamatan di 17 kecamatan se-Kotim."
+    assert [(q.per_unit, q.unit_type) for q in find_quotas(text, 0, len(text))] == [(5, "kecamatan")]
+    text = "Sebanyak 170 orang atau sepuluh besar per kecamatan dipanggil wawancara."
+    assert find_quotas(text, 0, len(text)) == []
+    assert counts("Bawaslu Kota Jambi melantik 1,2 ribu Pengawas Tempat Pemungutan Suara (PTPS).") == [(1200, "PTPS")]

@@ -151,6 +151,9 @@ def find_counts(text: str, bodies: list[BodyMention], lo: int, hi: int) -> list[
     return out
 
 
+#: The largest number of members per unit of any ad hoc body (KPPS: 7); more per unit is no quota.
+MAX_QUOTA = 9
+
 #: Unit kinds from small to large, for "N desa di M kecamatan, masing-masing X orang".
 _LEVEL = {"tps": 1, "desa": 2, "kecamatan": 3, "kabupaten": 4}
 
@@ -168,7 +171,7 @@ def find_quotas(text: str, lo: int, hi: int, numbers_only: bool = False) -> list
     quotas = []
     for m in list(rx["quota1"].finditer(text, lo, hi)) + list(rx["quota2"].finditer(text, lo, hi)):
         v = _value(m)
-        if v:
+        if v and v <= MAX_QUOTA:  # "170 orang atau sepuluh besar per kecamatan" is no committee's quota
             unit = unit_kind(m.group("unit") or "")
             if not unit:  # "176 TPS, masing-masing tujuh orang": the unit is the one just before
                 counts = [u for u in find_unit_counts(text, lo, m.end()) if u.start < m.start()]
