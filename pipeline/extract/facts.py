@@ -49,7 +49,8 @@ def _own_time() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{verbs})(?:\s+[\w-]+){{0,2}}?\s+(?:{times})\b|^\s*Sebelumnya\s*,", re.IGNORECASE)
 
 
-_SAME_OCCASION = re.compile(r"\b(?:pada|dalam)\s+(?:kesempatan|acara)\s+(?:yang\s+sama|itu|tersebut)\b", re.I)
+_SAME_OCCASION = re.compile(r"\b(?:pada|dalam)\s+(?:kesempatan|acara)\s+(?:yang\s+sama|itu|tersebut)\b"
+                            r"|\bdirangkai(?:kan)?\s+dengan\b|\bbersamaan\s+dengan\b", re.I)
 #: Ad hoc bodies formed by another ad hoc body, whose region is then theirs ("PPS Desa X melantik KPPS").
 FORMED_BY = {"KPPS": ("PPS",), "PANTARLIH": ("PPS",), "PPS": ("PPK",), "PKD": ("PANWASCAM",),
              "PTPS": ("PKD", "PANWASCAM"), "KPPSLN": ("PPLN",)}
