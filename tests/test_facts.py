@@ -342,3 +342,11 @@ def test_attending_a_swearing_in_and_an_event_joined_to_it(make_doc) -> None:
                 "Sekretariat PPK.")
     assert {k[0]: (f["event"], f["event_date"]) for k, f in got.items()} == {
         "PPK": ("pelantikan", "2024-05-16"), "SEKRETARIAT_PPK": ("pakta_integritas", "2024-05-16")}
+
+
+def test_two_facts_in_one_sentence_and_the_same_day(make_doc) -> None:
+    got = facts(make_doc, "Sabtu (25/5/2024), KPU Kabupaten Gianyar melantik 210 anggota PPS untuk 70 desa, "
+                "sedangkan KPU Kabupaten Karangasem melantik 234 anggota PPS dari 78 desa dan kelurahan. Pada hari "
+                "yang sama, KPU Kota Denpasar melantik 129 anggota PPS dari 43 kelurahan.", published="2024-05-27")
+    assert {k[1]: (f["members"], f["units"], f["event_date"]) for k, f in got.items()} == {
+        "51.04": (210, 70, "2024-05-25"), "51.07": (234, 78, "2024-05-25"), "51.71": (129, 43, "2024-05-25")}

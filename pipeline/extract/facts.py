@@ -302,6 +302,8 @@ def _fact(document: Document, cand: _Candidate, bodies: list[BodyMention], all_c
             event_date = resolve_date(lo, hi)
             if event_date:
                 break
+        if not event_date:  # "Pada hari yang sama, KPU Kota Denpasar melantik ...": the day told just before
+            event_date = _same_day(document, cand, resolve_date)
         same_occasion = any(_SAME_OCCASION.search(text[lo:hi]) for lo, hi in cand.sentences)
         own_time = any(_own_time().search(text[lo:hi]) for lo, hi in cand.sentences)
         if not event_date and (same_occasion or (len({c.event for c in all_cands}) == 1 and not own_time)):
@@ -323,6 +325,24 @@ def _fact(document: Document, cand: _Candidate, bodies: list[BodyMention], all_c
         election=election, event_date=event_date,
         evidence=text[cand.start:cand.end], start=cand.start, end=cand.end,
     )
+
+
+_SAME_DAY = re.compile(r"\b(?:pada|di)\s+hari\s+(?:yang\s+sama|itu\s+juga)\b|\bkeesokan\s+harinya\b", re.I)
+
+
+def _same_day(document: Document, cand: _Candidate, resolve_date: Callable[[int, int], str]) -> str:
+    """The event day of the sentences just before a fact sentence that says "pada hari yang sama"."""
+    sentences = document.sentences()
+    for lo, hi in cand.sentences:
+        m = _SAME_DAY.search(document.text, lo, hi)
+        if not m or (lo, hi) not in sentences or m.group(0).lower().startswith("keesokan"):
+            continue  # "keesokan harinya" is the day after: not resolved here
+        i = sentences.index((lo, hi))
+        for j in range(i - 1, max(-1, i - 3), -1):
+            day = resolve_date(*sentences[j])
+            if day:
+                return day
+    return ""
 
 
 def _quota(body: str) -> int:
@@ -401,6 +421,10 @@ def _units(document: Document, cand: _Candidate, bodies: list[BodyMention], sing
         spans = sorted(set(cand.sentences) | set(near or []))
         quotas = [q for lo, hi in spans for q in find_quotas(text, lo, hi) if q.unit_type == kind]
         counts = [u for lo, hi in spans for u in find_unit_counts(text, lo, hi) if u.unit_type == kind]
+        if len(counts) > 1:  # "KPU Gianyar melantik 210 anggota PPS untuk 70 desa, sedangkan KPU Karangasem
+            # melantik 234 anggota PPS dari 78 desa": each the count after its own mention of the body
+            mentions = sorted(b.start for b in bodies if b.body == cand.body)
+            counts = [u for u in counts if _last_before(mentions, u.start) in cand.mentions]
         units = counts[0].units if len(counts) == 1 else None  # two unit counts: which is whose is unsure
         per_unit = quotas[0].per_unit if len({q.per_unit for q in quotas}) == 1 else None
         if per_unit is None and not quotas:
@@ -427,6 +451,12 @@ def _units(document: Document, cand: _Candidate, bodies: list[BodyMention], sing
                 units = u.units
                 break
     return units, per_unit, kind if (units or per_unit) else ""
+
+
+def _last_before(positions: list[int], pos: int) -> int | None:
+    """The last of the sorted `positions` before `pos`, if any."""
+    before = [p for p in positions if p < pos]
+    return before[-1] if before else None
 
 
 def _general_quota(document: Document, body: str, bodies: list[BodyMention], kind: str,
