@@ -350,3 +350,11 @@ def test_two_facts_in_one_sentence_and_the_same_day(make_doc) -> None:
                 "yang sama, KPU Kota Denpasar melantik 129 anggota PPS dari 43 kelurahan.", published="2024-05-27")
     assert {k[1]: (f["members"], f["units"], f["event_date"]) for k, f in got.items()} == {
         "51.04": (210, 70, "2024-05-25"), "51.07": (234, 78, "2024-05-25"), "51.71": (129, 43, "2024-05-25")}
+
+
+def test_swearing_in_one_named_person_as_a_member(make_doc) -> None:
+    got = facts(make_doc, "Senin (5/8/2024), KPU Pandeglang melantik Rina Marliana sebagai anggota Panitia Pemilihan "
+                "Kecamatan (PPK) Labuan melalui mekanisme pergantian antarwaktu (PAW).")
+    assert {k: (f["event"], f["members"]) for k, f in got.items()} == {("PPK", "36.01.12"): ("pemberhentian", 1)}
+    got = facts(make_doc, "KPU Pandeglang melantik mereka sebagai anggota PPK Labuan, Senin (5/8/2024).")
+    assert got[("PPK", "36.01.12")]["members"] is None  # not one named person

@@ -233,6 +233,12 @@ def test_who_ia_refers_to_and_menurut_with_a_title(make_doc) -> None:
      ("Syafrizal Dt. Rajo Mudo", "ketua", "KPU", "13.04")),
     ("Sekretaris KPU Toba Lestari br Sirait mengatakan semua anggota sudah siap untuk bekerja.",
      ("Lestari br Sirait", "sekretaris", "KPU", "12.12")),
+    ("Kapolres Lombok Timur AKBP I Made Dharma Yudha mengatakan sebanyak 350 personel dikerahkan mengamankan KPU.",
+     ("I Made Dharma Yudha", "kapolres", "POLRI", "52.03")),
+    ("Ketua KPU Kota Ternate, Asmar Abd. Rahman, mengatakan sebagian tambahan anggaran dipakai untuk pelantikan PPK.",
+     ("Asmar Abd. Rahman", "ketua", "KPU", "82.71")),
+    ("KPU Pandeglang melantik Rina Marliana sebagai anggota PPK Labuan. Rina mengatakan siap langsung bekerja "
+     "menyiapkan rapat pleno di kecamatan.", ("Rina Marliana", "anggota", "PPK", "36.01.12")),
     # "salah satu/seorang" is one member, not a count; a kecamatan whose name starts with its kota's
     ("KPU Kota Medan melantik PPK. Salah satu anggota PPK Medan Tuntungan yang baru dilantik, Ruth Esterlina boru "
      "Tambunan, mengaku siap bekerja penuh waktu.", ("Ruth Esterlina boru Tambunan", "anggota", "PPK", "12.71.07")),

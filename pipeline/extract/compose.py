@@ -14,6 +14,8 @@ from pipeline.records import Document, Extraction
 _EVENT_BEFORE = re.compile(
     r"\b(?:(?:memberhentikan|diberhentikan|memecat|dipecat|melantik|dilantik|mengganti|menggantikan)"
     r"(?:\s+(?:tetap|sementara|secara\s+tidak\s+hormat|dengan\s+hormat))?"
+    # "melantik Rina Marliana sebagai anggota PPK Labuan"
+    r"(?:(?-i:(?:\s+[A-Z][\w.'-]*){1,5})\s+sebagai)?"
     # DKPP rulings: "menjatuhkan sanksi pemberhentian tetap kepada Ketua KPU X, NAME"
     r"|pemberhentian(?:\s+(?:tetap|sementara))?\s+(?:kepada|terhadap))\s+$",
     re.IGNORECASE)

@@ -31,7 +31,8 @@ _HONORIFIC = r"(?:(?:H|Hj|Dr|dr|drg|drh|Drs|Dra|Ir|Prof|KH|K\.H|Ust|Ustaz|Ustadz
 #: abbreviated first names: "M. Arif", "Moch. Arif", "Muh. Yusuf", "Abd. Rahman"
 _ABBREVIATED = r"(?:M|Moch|Mochd|Moh|Mohd|Muh|Mhd|Abd|Ach|Achm)\.\s*(?=[A-Z][a-z])"
 _NAME = (rf"{_HONORIFIC}*(?:(?:I|Ni)\s+)?(?:{_ABBREVIATED})?[A-Z][a-zA-Z'’\-]+"
-         rf"(?:\s+(?:Dt\.|[A-Z][a-zA-Z'’\-]+|[A-Z]\.|bin|binti|br\.?|boru)){{0,5}}")
+         rf"(?:\s+(?:Dt\.|(?:Moh|Muh|Abd|Moch)\.(?=\s+[A-Z])|(?:I|Ni)(?=\s+[A-Z][a-z])|[A-Z][a-zA-Z'’\-]+|[A-Z]\.|bin|binti|br\.?|boru))"
+         rf"{{0,5}}")
 _DEGREES = r"(?:\s*,\s*(?:[A-Z][A-Za-z]{0,4}\.){1,3}(?:\s?[A-Z][a-z]{0,3}\.?)?)*"
 
 
@@ -114,7 +115,7 @@ def speech_verb_rx() -> re.Pattern[str]:
 _NUMBER_WORDS = "|".join(r[0] for r in vocab.rows("number_words.tsv"))
 _COUNT_BEFORE = re.compile(rf"(?<![\w.,])(?:\d+|(?i:{_NUMBER_WORDS}))\s+(?:orang\s+)?$")
 #: Between a name and the title that follows it: "NAME selaku TITLE", "NAME, yang kini resmi menjadi TITLE"
-_AS_TITLE = (r"(?:selaku\s+|yang\s+juga\s+|yang\s+(?:kini\s+|sekarang\s+|saat\s+ini\s+)?(?:resmi\s+)?"
+_AS_TITLE = (r"(?:selaku\s+|sebagai\s+|yang\s+juga\s+|yang\s+(?:kini\s+|sekarang\s+|saat\s+ini\s+)?(?:resmi\s+)?"
              r"(?:menjadi|menjabat(?:\s+sebagai)?|merupakan)\s+)")
 _ONE_OF = re.compile(r"(?i:salah)\s+(?:satu|seorang)\s+$")
 _QUOTE = re.compile(r"[“\"]([^“”\"]{2,}?)[”\"]")
