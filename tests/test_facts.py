@@ -358,3 +358,10 @@ def test_swearing_in_one_named_person_as_a_member(make_doc) -> None:
     assert {k: (f["event"], f["members"]) for k, f in got.items()} == {("PPK", "36.01.12"): ("pemberhentian", 1)}
     got = facts(make_doc, "KPU Pandeglang melantik mereka sebagai anggota PPK Labuan, Senin (5/8/2024).")
     assert got[("PPK", "36.01.12")]["members"] is None  # not one named person
+
+
+def test_roundup_items_headed_by_their_region(make_doc) -> None:
+    got = facts(make_doc, "Banjar: Bawaslu kaji laporan\n\nBawaslu Kabupaten Banjar menerima laporan warga.\n\n"
+                "Tapin: PPK ikuti rapat konsolidasi\n\nKPU Kabupaten Tapin menggelar rapat konsolidasi bersama 60 "
+                "anggota PPK, Kamis (14/11/2024).\n\nBanjarbaru: KPU Kota Banjarbaru menyortir surat suara.")
+    assert set(got) == {("PPK", "63.05")}  # not the Bawaslu's Banjar for the heading line

@@ -89,6 +89,13 @@ def _home(bodies: list[BodyMention], organiser: str) -> Region | None:
     return gazetteer().by_code[counts[0][0]]
 
 
+def _tied(bodies: list[BodyMention], organiser: str) -> bool:
+    """The article names the organiser of several regions equally often (no one is its home)."""
+    counts = Counter(b.region.region.code for b in bodies if b.body == organiser and b.region and b.region.region)
+    top = counts.most_common(2)
+    return len(top) == 2 and top[0][1] == top[1][1]
+
+
 @lru_cache(maxsize=1)
 def _not_subject() -> tuple[list[re.Pattern[str]], list[re.Pattern[str]]]:
     rows = vocab.rows("body_roles.tsv")
@@ -204,10 +211,26 @@ def _formed_region(b: BodyMention, sentence_bodies: list[BodyMention], homes: di
                 if prior:
                     return prior[-1].region
             break  # the nearest former has no region of its own: fall back to the article's
+    heading = _heading_region(text, regions_in_sentence)
+    if heading is not None:
+        return heading  # a roundup's "Tapin: PPK ikuti rapat konsolidasi"
     if homes.get(organiser):
         return homes[organiser]
+    if organiser in homes.get("TIED", ()):
+        return None  # the article's KPUs are of several regions: the Bawaslu's is no better guess
     other = "BAWASLU" if organiser == "KPU" else "KPU"
     return homes.get(other)
+
+
+def _heading_region(text: str, regions_in_sentence: list[RegionMention]) -> Region | None:
+    """The kabupaten or kota that opens a line followed by a colon ("Tapin: PPK ikuti rapat ..."),
+    as the items of a roundup are headed."""
+    first = regions_in_sentence[0] if regions_in_sentence else None
+    if (first is None or first.region is None or first.region.level not in ("kabupaten", "kota")
+            or not text.startswith(":", first.end)):
+        return None
+    line_start = text.rfind("\n", 0, first.start) + 1
+    return first.region if not text[line_start:first.start].strip() else None
 
 
 def extract_facts(document: Document, regions: list[RegionMention], bodies: list[BodyMention],
@@ -220,7 +243,8 @@ def extract_facts(document: Document, regions: list[RegionMention], bodies: list
     ("memberhentikan Ketua KPU X, NAME"): such a fact concerns one member."""
     text = document.text
     quotes = _quote_spans(text)
-    homes = {o: _home(bodies + (organisers or []), o) for o in ("KPU", "BAWASLU")}
+    homes: dict = {o: _home(bodies + (organisers or []), o) for o in ("KPU", "BAWASLU")}
+    homes["TIED"] = {o for o in ("KPU", "BAWASLU") if _tied(bodies + (organisers or []), o)}
     # committees abroad: the one city or country the article's PPLN/KPPSLN are written with
     abroad = {b.region.region for b in bodies + (organisers or []) if b.body in ABROAD and b.region
               and b.region.region and b.region.region.abroad}
