@@ -365,3 +365,9 @@ def test_roundup_items_headed_by_their_region(make_doc) -> None:
                 "Tapin: PPK ikuti rapat konsolidasi\n\nKPU Kabupaten Tapin menggelar rapat konsolidasi bersama 60 "
                 "anggota PPK, Kamis (14/11/2024).\n\nBanjarbaru: KPU Kota Banjarbaru menyortir surat suara.")
     assert set(got) == {("PPK", "63.05")}  # not the Bawaslu's Banjar for the heading line
+
+
+def test_an_upper_case_body_name_is_no_election(make_doc) -> None:
+    got = facts(make_doc, "MEDAN - KOMISI Pemilihan Umum (KPU) Kota Medan melantik 105 anggota PPK untuk Pemilihan Wali "
+                "Kota Medan serta Pemilihan Gubernur Sumatera Utara 2024, Senin (13/5/2024).")
+    assert got[("PPK", "12.71")]["election"] == "Pilkada 2024"

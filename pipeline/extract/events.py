@@ -56,7 +56,8 @@ def _rx() -> _Rx:
         replacement=re.compile("|".join(w for k, w in mod if k == "replacement"), re.IGNORECASE),
         allegation=vocab.word_rx("|".join(w for k, w in mod if k == "allegation"), re.IGNORECASE),
         election=re.compile(
-            rf"(?<![\w-])(?<!Komisi\s)(?<!Pengawas\s)(?<!Penyelenggara\s)(?<!Independen\s)"
+            rf"(?<![\w-])(?<!Komisi\s)(?<!KOMISI\s)(?<!komisi\s)(?<!Pengawas\s)(?<!PENGAWAS\s)(?<!Penyelenggara\s)"
+            rf"(?<!Independen\s)"
             rf"(?P<name>(?i:{vocab.alternation([n for n, _ in names])}))(?:\s+(?i:serentak))?"
             rf"(?:\s+dan\s+Wakil\s+(?:Gubernur|Bupati|Wali\s*[Kk]ota|Walikota))?"
             # the year, after at most three capitalised words ("Pilkada Kota Serang 2024", "Pemilu Tahun 2024")
