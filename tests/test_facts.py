@@ -368,6 +368,13 @@ def test_roundup_items_headed_by_their_region(make_doc) -> None:
 
 
 def test_an_upper_case_body_name_is_no_election(make_doc) -> None:
-    got = facts(make_doc, "MEDAN - KOMISI Pemilihan Umum (KPU) Kota Medan melantik 105 anggota PPK untuk Pemilihan Wali "
+    got = facts(make_doc, "KOMISI Pemilihan Umum (KPU) Kota Medan melantik 105 anggota PPK untuk Pemilihan Wali "
                 "Kota Medan serta Pemilihan Gubernur Sumatera Utara 2024, Senin (13/5/2024).")
     assert got[("PPK", "12.71")]["election"] == "Pilkada 2024"
+
+
+def test_committee_re_formed_by_its_former_and_replacing_dismissed_members(make_doc) -> None:
+    got = facts(make_doc, "Sebanyak 14 anggota KPPS untuk TPS 012 dan TPS 027, masing-masing tujuh orang, dilantik "
+                "Panitia Pemungutan Suara (PPS) Kelurahan Mangasa, Rabu (21/2/2024) malam, menggantikan anggota KPPS "
+                "lama yang diberhentikan.")
+    assert [(k[0], f["event"], f["members"]) for k, f in got.items()] == [("KPPS", "pemberhentian", 14)]
