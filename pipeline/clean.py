@@ -64,9 +64,18 @@ def _is_headline(line: str) -> bool:
     return not re.search(r"[.!?\"”:]$", line) and len(line.split()) <= 25
 
 
+#: A right double quote (or a low one) that opens a quotation, as some outlets type them: ”Yang tidak lolos ...”
+_OPENING_QUOTE = re.compile(r"(?:(?<=^)|(?<=[\s(]))[”„](?=\w)")
+
+
+def _quotes(line: str) -> str:
+    """Opening quotation marks written as ” or „ made “, so that every extractor sees “...”."""
+    return _OPENING_QUOTE.sub("“", line)
+
+
 def clean_text(raw: str, title: str = "") -> CleanText:
     """Remove page furniture from plain article text; returns the text with paragraph spans."""
-    lines = [_WS.sub(" ", ln).strip() for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [_quotes(_WS.sub(" ", ln).strip()) for ln in raw.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     kept: list[str] = []
     removed: list[str] = []
     author = ""

@@ -122,3 +122,8 @@ _PAGE = ("<html><head><title>{title}</title><meta property='og:title' content='K
 def test_outlet_of_a_page_without_a_site_name(title: str, url: str, outlet: str) -> None:
     doc = to_document(Article(id="p", html=_PAGE.format(title=title), url=url))
     assert doc.title == "KPU Lantik 30 Anggota PPK" and doc.outlet == outlet
+
+
+def test_quotations_opened_with_a_right_quote_mark_are_normalised() -> None:
+    c = clean_text("Ia menyebut seleksi diikuti 2.106 pendaftar. ”Yang tidak lolos jangan berkecil hati,” ujarnya.")
+    assert "“Yang tidak lolos jangan berkecil hati,” ujarnya." in c.text

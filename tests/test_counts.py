@@ -113,3 +113,12 @@ def test_seats_count_and_large_numbers_per_unit_are_no_quota() -> None:
     text = "Sebanyak 170 orang atau sepuluh besar per kecamatan dipanggil wawancara."
     assert find_quotas(text, 0, len(text)) == []
     assert counts("Bawaslu Kota Jambi melantik 1,2 ribu Pengawas Tempat Pemungutan Suara (PTPS).") == [(1200, "PTPS")]
+
+
+def test_selected_names_and_quotas_written_with_the_body() -> None:
+    text = "KPU Banyuwangi mengumumkan hasil seleksi. Sebanyak 651 nama dinyatakan terpilih untuk mengisi kursi PPS."
+    lo = text.index("Sebanyak")
+    assert counts(text[lo:]) == [(651, "PPS")]
+    assert counts("Sebanyak 1.116 orang dinyatakan terpilih.") == [(1116, None)]
+    text = "Satu Pantarlih bertugas di setiap TPS. Setiap TPS dijaga dua orang Linmas."
+    assert [(q.per_unit, q.unit_type) for q in find_quotas(text, 0, len(text))] == [(1, "tps")]

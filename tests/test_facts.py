@@ -378,3 +378,29 @@ def test_committee_re_formed_by_its_former_and_replacing_dismissed_members(make_
                 "Panitia Pemungutan Suara (PPS) Kelurahan Mangasa, Rabu (21/2/2024) malam, menggantikan anggota KPPS "
                 "lama yang diberhentikan.")
     assert [(k[0], f["event"], f["members"]) for k, f in got.items()] == [("KPPS", "pemberhentian", 14)]
+
+
+def test_negated_and_infinitive_events_and_plans_after_the_noun(make_doc) -> None:
+    got = facts(make_doc, "KPU Kota Pematangsiantar melantik 159 anggota PPS, Jumat (31/5/2024). Ia meminta PPS tidak "
+                "merekrut pantarlih yang terafiliasi partai. Tugas pertama Panwascam adalah merekrut PKD. KPU juga "
+                "meminta PPK memeriksa dokumen sebelum bimbingan teknis pekan depan.")
+    assert set(got) == {("PPS", "12.72")}
+
+
+def test_a_count_of_units_larger_than_the_members_is_another_count(make_doc) -> None:
+    got = facts(make_doc, "KPU Kota Batam memberhentikan empat anggota KPPS, Selasa (30/1/2024). Total anggota KPPS di "
+                "Kota Batam mencapai 24.346 orang untuk 3.478 TPS.")
+    assert (got[("KPPS", "21.71")]["members"], got[("KPPS", "21.71")]["units"]) == (4, None)
+
+
+def test_kpps_trained_by_a_ppk_and_the_kota_s_kpps_sworn_in_earlier(make_doc) -> None:
+    got = facts(make_doc, "PPK Samarinda Ulu menggelar bimtek bagi 1.141 anggota KPPS, Senin (11/11/2024).\n\n"
+                "2. Seluruh KPPS dilantik serentak pekan lalu\n\nSeluruh anggota KPPS se-Kota Samarinda sebelumnya "
+                "dilantik oleh PPS pada Rabu (6/11/2024).\n\nKetua KPU Kota Samarinda mengatakan semua siap.")
+    assert {k: f["event"] for k, f in got.items()} == {("KPPS", "64.72.03"): "bimtek", ("KPPS", "64.72"): "pelantikan"}
+
+
+def test_the_schedule_s_election_over_one_a_member_recalls(make_doc) -> None:
+    got = facts(make_doc, "Sebanyak 393 anggota PPS se-Kabupaten Tabalong dilantik, Jumat (24/5/2024). "
+                "“Pemilu Februari lalu saya jadi KPPS,” ujar Rudi.", published="2024-05-25")
+    assert got[("PPS", "63.09")]["election"] == "Pilkada 2024"

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from pipeline import vocab
-from pipeline.extract.bodies import BodyMention
+from pipeline.extract.bodies import AD_HOC, BodyMention
 from pipeline.numbers import number_regex, parse_int
 
 
@@ -55,8 +55,8 @@ def _kind(kind: str) -> str:
 @lru_cache(maxsize=1)
 def _rx() -> dict[str, re.Pattern[str]]:
     num = number_regex()
-    member, quant, unit, each, fill, lead = (
-        _kind(k) for k in ("member", "quantifier", "unit", "each", "fill", "unit_lead"))
+    member, quant, unit, each, fill, lead, others = (
+        _kind(k) for k in ("member", "quantifier", "unit", "each", "fill", "unit_lead", "not_member_after"))
     unit = unit.replace("/", r"\s*/\s*").replace(" ", r"\s+")
     fill = fill.replace(" ", r"\s+")
     lead = lead.replace(" ", r"\s+")
@@ -73,6 +73,9 @@ def _rx() -> dict[str, re.Pattern[str]]:
         # NUM anggota (no body next to it)
         "bare": vocab.compile_fast(
             rf"(?<![\w.,])(?P<num>{num})\s+(?i:anggota|orang\s+anggota)\b(?!\s+(?i:DPR|DPRD))"),
+        # "Sebanyak 651 nama dinyatakan terpilih": the selected, in an announcement of results
+        "selected": vocab.compile_fast(rf"(?<![\w.,])(?P<num>{num})\s+(?i:orang|nama)\s+(?i:calon\s+anggota\s+\S+\s+)?"
+                                       rf"(?i:(?:yang\s+)?(?:dinyatakan|ditetapkan)\s+)?(?i:terpilih)\b"),
         "units": vocab.compile_fast(rf"(?<![\w-])(?i:{lead})-?\s*(?P<num>{num})\s+(?P<unit>(?i:{unit}))\b"),
         # "176 tempat pemungutan suara (TPS), masing-masing tujuh orang": no lead word before the number
         # ... or a place between them: "23 kecamatan di Aceh Besar masing-masing memiliki lima anggota"
@@ -80,9 +83,11 @@ def _rx() -> dict[str, re.Pattern[str]]:
                                          rf"(?:\s*\([A-Z]+\))?(?:\s+(?:di|se-?)\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}})?"
                                          rf",?\s+(?:(?i:dan|yang)\s+)?(?i:{each})\b"),
         "quota1": vocab.compile_fast(rf"(?i:{each})\s+(?:(?P<unit>(?i:{unit}))\s+)?(?:(?i:{fill})\s+)?"
-                                     rf"(?P<num>{num})\s+(?:(?i:orang)\s+)?(?i:{member})\b"),
-        "quota2": vocab.compile_fast(rf"(?<![\w.,])(?P<num>{num})\s+(?i:{member})(?:\s+[\w/()-]+){{0,3}}?\s+"
-                                     rf"(?:(?i:di|untuk|pada|dari)\s+)?(?i:{each})\s+(?P<unit>(?i:{unit}))\b"),
+                                     rf"(?P<num>{num})\s+(?:(?i:orang)\s+)?(?i:{member})\b(?!\s+(?i:{others})\b)"),
+        # "tiga orang di setiap desa", also with the body's acronym: "Satu PTPS bertugas di setiap TPS"
+        "quota2": vocab.compile_fast(rf"(?<![\w.,])(?P<num>{num})\s+(?:(?i:{member})|[A-Z][A-Za-z]{{2,11}}\b)"
+                                     rf"(?:\s+[\w/()-]+){{0,3}}?\s+(?:(?i:di|untuk|pada|dari)\s+)?(?i:{each})\s+"
+                                     rf"(?P<unit>(?i:{unit}))\b"),
     }
 
 
@@ -114,7 +119,8 @@ def find_counts(text: str, bodies: list[BodyMention], lo: int, hi: int) -> list[
     out: list[Count] = []
     here = [b for b in bodies if lo <= b.start < hi]
     bare = list(rx["bare"].finditer(text, lo, hi))
-    if not here and not bare:
+    selected = list(rx["selected"].finditer(text, lo, hi))
+    if not here and not bare and not selected:
         return out  # most sentences: no body and no "N anggota", so no quota scan either
     taken: set[int] = {q.start for q in find_quotas(text, lo, hi, numbers_only=True)}
     counted: set[int] = set()
@@ -148,6 +154,13 @@ def find_counts(text: str, bodies: list[BodyMention], lo: int, hi: int) -> list[
         v = _value(m)
         if v:
             out.append(Count(v, m.start("num"), m.end("num"), None))
+            taken.add(m.start("num"))
+    ad_hoc = {b.body for b in here if b.body in AD_HOC}
+    for m in selected:  # the sentence's one ad hoc body's, if it names one ("651 nama ... kursi PPS")
+        v = _value(m)
+        if v and m.start("num") not in taken:
+            b = next((b for b in here if b.body in AD_HOC), None) if len(ad_hoc) == 1 else None
+            out.append(Count(v, m.start("num"), m.end("num"), b.body if b else None, b.start if b else None))
     return out
 
 

@@ -35,6 +35,7 @@ class _Rx(NamedTuple):
     planned_after: re.Pattern[str]  # matched after an event noun ("Rekrutmen PKD direncanakan dibuka")
     advice: re.Pattern[str]  # in the three words before it or the nine after it
     advice_before: re.Pattern[str]  # in the three words before it only ("agar")
+    not_before: frozenset[str]  # the one word right before it ("tidak merekrut", "adalah merekrut")
     routine: re.Pattern[str]  # matched right after it ("karena masa kerjanya berakhir")
     replacement: re.Pattern[str]  # "pengganti antarwaktu", "PAW": a swearing-in that replaces members
     allegation: re.Pattern[str]  # "menuding", "diadukan": what follows is an accusation
@@ -52,6 +53,7 @@ def _rx() -> _Rx:
         planned_after=re.compile("|".join(w for k, w in mod if k == "planned_after"), re.IGNORECASE),
         advice=vocab.word_rx("|".join(w for k, w in mod if k == "advice"), re.IGNORECASE),
         advice_before=vocab.word_rx("|".join(before_words), re.IGNORECASE),
+        not_before=frozenset(w.lower() for k, w in mod if k == "not_before"),
         routine=re.compile("|".join(w for k, w in mod if k == "routine"), re.IGNORECASE),
         replacement=re.compile("|".join(w for k, w in mod if k == "replacement"), re.IGNORECASE),
         allegation=vocab.word_rx("|".join(w for k, w in mod if k == "allegation"), re.IGNORECASE),
@@ -86,10 +88,11 @@ def find_event_cues(text: str, lo: int, hi: int) -> list[EventCue]:
             near_after = " ".join(after.split()[:9])
             noun = _EVENT_NOUN.match(m.group(0)) is not None
             alleged = ev != "pemberhentian" and rx.allegation.search(text, lo, m.start()) is not None
+            last = before.rsplit(None, 1)[-1].lower() if before else ""  # the word right before
             out.append(EventCue(
                 ev, m.start(), m.end(),
                 planned=bool(rx.planned.search(before) or (noun and rx.planned_after.match(text, m.end(), hi))),
-                advice=bool(alleged or rx.advice.search(before) or rx.advice.search(near_after)
+                advice=bool(alleged or last in rx.not_before or rx.advice.search(before) or rx.advice.search(near_after)
                             or rx.advice_before.search(before) or rx.routine.match(after)),
             ))
     # event words run together are one event ("akan menggelar tes tertulis calon anggota PPK"): a planned

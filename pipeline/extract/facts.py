@@ -52,7 +52,7 @@ def _own_time() -> re.Pattern[str]:
 _SAME_OCCASION = re.compile(r"\b(?:pada|dalam)\s+(?:kesempatan|acara)\s+(?:yang\s+sama|itu|tersebut)\b"
                             r"|\bdirangkai(?:kan)?\s+dengan\b|\bbersamaan\s+dengan\b", re.I)
 #: Ad hoc bodies formed by another ad hoc body, whose region is then theirs ("PPS Desa X melantik KPPS").
-FORMED_BY = {"KPPS": ("PPS",), "PANTARLIH": ("PPS",), "PPS": ("PPK",), "PKD": ("PANWASCAM",),
+FORMED_BY = {"KPPS": ("PPS", "PPK"), "PANTARLIH": ("PPS",), "PPS": ("PPK",), "PKD": ("PANWASCAM",),
              "PTPS": ("PKD", "PANWASCAM"), "KPPSLN": ("PPLN",)}
 _MEMBERS_OF = re.compile(r"(?:anggota|komisioner|calon\s+anggota|ketua\s+dan\s+anggota)\s+$", re.IGNORECASE)
 
@@ -273,10 +273,11 @@ def extract_facts(document: Document, regions: list[RegionMention], bodies: list
             region = _body_region(b, s_bodies, homes, s_regions, text)
             key = (b.body, (region.code or region.name) if region else "")
             cand = candidates.get(key)
+            inferred = region is not None and region in homes.values() and not (b.region and b.region.region)
             if cand is None:
-                inferred = region is not None and region in homes.values() and not (b.region and b.region.region)
                 event = "pemberhentian" if cue.event == "pelantikan" and is_replacement(text, lo, hi) else cue.event
                 cand = candidates[key] = _Candidate(b.body, region, event, False, lo, hi, [], inferred)
+            cand.inferred = cand.inferred and inferred  # a later "KPPS se-Kota Samarinda" writes it out
             cand.sentences.append((lo, hi))
             cand.mentions.add(b.start)
     for key, cand in list(candidates.items()):
@@ -310,8 +311,8 @@ def _fact(document: Document, cand: _Candidate, bodies: list[BodyMention], all_c
                                         regions=regions or [])
     if region is not None and region.level == UNIT_OF.get(cand.body):
         units = None  # the PPK of one kecamatan: "210 anggota PPK di 42 kecamatan" is the kabupaten's
-    if members and units and per_unit and members != units * per_unit:
-        units = None  # "693 PTPS ... di dua TPS khusus": a unit count of something else
+    if members and units and (members != units * per_unit if per_unit else members < units):
+        units = None  # "693 PTPS ... di dua TPS khusus", "empat anggota KPPS ... 3.478 TPS": another count's
     if members is None and units and per_unit:
         members = units * per_unit
     elif units is None and members and per_unit and members % per_unit == 0 and members > per_unit:
@@ -319,7 +320,6 @@ def _fact(document: Document, cand: _Candidate, bodies: list[BodyMention], all_c
     elif per_unit is None and members and units and members == units * _quota(cand.body):
         per_unit = _quota(cand.body)  # "20 anggota PPK dari empat kecamatan": five each, as the law sets
     unit_type = unit_type if (units or per_unit) else ""
-    election = _election(text, cand, document)
     event_date = ""
     if resolve_date:
         for lo, hi in cand.sentences:
@@ -333,10 +333,7 @@ def _fact(document: Document, cand: _Candidate, bodies: list[BodyMention], all_c
         if not event_date and (same_occasion or (len({c.event for c in all_cands}) == 1 and not own_time)):
             # one event (or "pada kesempatan yang sama"): its day; not for "... digelar pekan lalu"
             event_date = resolve_date(0, len(text))
-    if not election and cand.body in AD_HOC:
-        # no election named: the one the body works for, from the schedule (PPS sworn in in May 2024: Pilkada)
-        day = date.fromisoformat(event_date) if event_date else document.published
-        election = election_after(day) if day else ""
+    election = _election(text, cand, document, event_date)
     return Fact(
         article_id=document.article_id,
         event=cand.event,
@@ -499,9 +496,11 @@ def _general_quota(document: Document, body: str, bodies: list[BodyMention], kin
     return values.pop() if len(values) == 1 else None
 
 
-def _election(text: str, cand: _Candidate, document: Document) -> str:
+def _election(text: str, cand: _Candidate, document: Document, event_date: str = "") -> str:
     """The election named in the fact's sentences (with the year written there, else the article's
-    years for that type of election), else the article's election."""
+    years for that type of election); else, for an ad hoc body, the one it works for by the voting
+    schedule (PPS sworn in in May 2024: Pilkada 2024; a "Pemilu Februari lalu" a member recalls is not
+    it); else the article's election."""
     pub_year = document.published.year if document.published else None
     kind = ""
     for i, (lo, hi) in enumerate(cand.sentences):
@@ -515,4 +514,6 @@ def _election(text: str, cand: _Candidate, document: Document) -> str:
     if kind:  # the event sentence says "untuk Pemilihan Gubernur ..." with no year: not the "Pemilu 2024"
         # a quote recalls; a later sentence's "pemilu sebelumnya" does not count
         return with_year(kind, [y for t, y, _ in elections(text) if t == kind], text, pub_year)
-    return article_election(text, pub_year)
+    day = date.fromisoformat(event_date) if event_date else document.published
+    scheduled = election_after(day) if day and cand.body in AD_HOC else ""
+    return scheduled or article_election(text, pub_year)
