@@ -122,3 +122,10 @@ def test_selected_names_and_quotas_written_with_the_body() -> None:
     assert counts("Sebanyak 1.116 orang dinyatakan terpilih.") == [(1116, None)]
     text = "Satu Pantarlih bertugas di setiap TPS. Setiap TPS dijaga dua orang Linmas."
     assert [(q.per_unit, q.unit_type) for q in find_quotas(text, 0, len(text))] == [(1, "tps")]
+
+
+def test_someone_s_body_and_a_quota_over_numbered_units() -> None:
+    assert counts("Ada desa yang ketiga anggota PPS-nya perempuan semua.") == []
+    text = "Mereka akan mengisi tiga kursi PPS di masing-masing 136 desa dan kelurahan."
+    assert [(q.per_unit, q.unit_type) for q in find_quotas(text, 0, len(text))] == [(3, "desa")]
+    assert [u.units for u in find_unit_counts(text, 0, len(text))] == [136]

@@ -265,3 +265,12 @@ def test_a_name_s_other_form_is_the_same_speaker(make_doc) -> None:
                    "di aula itu berjalan dengan lancar dan tertib. Menurut Gerindra, semua kader partai itu akan "
                    "mendukung penyelenggara di kota ini dan tidak akan ikut campur.")
     assert _speakers(doc) == ["Budi Rustandi"]
+
+
+def test_a_person_named_again_by_a_title_only_they_hold(make_doc) -> None:
+    doc = make_doc("Sekretaris Daerah (Sekda) Kabupaten Lombok Tengah, H. Lalu Wiratmaja Hadi, mewakili Bupati "
+                   "menghadiri pelantikan. Ketua KPU Kabupaten Lombok Tengah, Lalu Darmawan, mengatakan seleksi "
+                   "berjalan ketat. Ketua KPU itu menambahkan, 14 anggota PPK adalah perempuan dari banyak kecamatan. "
+                   "Dalam sambutannya, Sekda menyampaikan apresiasi kepada KPU atas proses seleksi yang transparan. "
+                   "“Tahun politik sudah dimulai, jangan berfoto bersama bakal calon,” tegas Sekda.")
+    assert _speakers(doc) == ["Lalu Darmawan", "Lalu Darmawan", "Lalu Wiratmaja Hadi", "Lalu Wiratmaja Hadi"]

@@ -72,7 +72,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
                                  rf"\s+(?i:sebagai|menjadi)\s+(?i:anggota)\s+$"),
         # NUM anggota (no body next to it)
         "bare": vocab.compile_fast(
-            rf"(?<![\w.,])(?P<num>{num})\s+(?i:anggota|orang\s+anggota)\b(?!\s+(?i:DPR|DPRD))"),
+            rf"(?<![\w.,])(?P<num>{num})\s+(?i:anggota|orang\s+anggota)\b(?!\s+(?i:DPR|DPRD)|\s+\S+-nya\b)"),
         # "Sebanyak 651 nama dinyatakan terpilih": the selected, in an announcement of results
         "selected": vocab.compile_fast(rf"(?<![\w.,])(?P<num>{num})\s+(?i:orang|nama)\s+(?i:calon\s+anggota\s+\S+\s+)?"
                                        rf"(?i:(?:yang\s+)?(?:dinyatakan|ditetapkan)\s+)?(?i:terpilih)\b"),
@@ -87,7 +87,7 @@ def _rx() -> dict[str, re.Pattern[str]]:
         # "tiga orang di setiap desa", also with the body's acronym: "Satu PTPS bertugas di setiap TPS"
         "quota2": vocab.compile_fast(rf"(?<![\w.,])(?P<num>{num})\s+(?:(?i:{member})|[A-Z][A-Za-z]{{2,11}}\b)"
                                      rf"(?:\s+[\w/()-]+){{0,3}}?\s+(?:(?i:di|untuk|pada|dari)\s+)?(?i:{each})\s+"
-                                     rf"(?P<unit>(?i:{unit}))\b"),
+                                     rf"(?:{num}\s+)?(?P<unit>(?i:{unit}))\b"),  # "... di masing-masing 136 desa"
     }
 
 
@@ -117,7 +117,8 @@ def find_counts(text: str, bodies: list[BodyMention], lo: int, hi: int) -> list[
     """Member counts in text[lo:hi] (a sentence), tied to the bodies found there when written so."""
     rx = _rx()
     out: list[Count] = []
-    here = [b for b in bodies if lo <= b.start < hi]
+    # "ada desa yang ketiga anggota PPS-nya perempuan": a body with "-nya" is someone's, its count no fact's
+    here = [b for b in bodies if lo <= b.start < hi and not text.startswith("-nya", b.end)]
     bare = list(rx["bare"].finditer(text, lo, hi))
     selected = list(rx["selected"].finditer(text, lo, hi))
     if not here and not bare and not selected:

@@ -145,6 +145,10 @@ def _wordish(ch: str) -> bool:
     return ch.isalnum() or ch in "_-"
 
 
+#: Title words too general to name one person by themselves.
+_GENERIC_TITLES = frozenset({"ketua", "anggota", "wakil", "kepala", "koordinator", "sekretaris", "staf", "plt", "plh"})
+
+
 class People:
     """The persons of one article, found and resolved in reading order."""
 
@@ -163,8 +167,23 @@ class People:
                     for tok in [form, *form.split()]:
                         if len(tok) >= 3:
                             owners.setdefault(tok, p)
+            for form, p in self.title_forms().items():
+                owners.setdefault(form, p)
             self._names = (version, owners)
         return self._names[1]
+
+    def title_forms(self) -> dict[str, Person]:
+        """Short forms of titles that only one person of the article holds, by which the article goes on
+        to name them: "Sekda" ("Sekretaris Daerah (Sekda) Kabupaten Lombok Tengah, NAME"), "Kapolres",
+        "Ketua KPU" ("Ketua KPU itu menambahkan")."""
+        holders: dict[str, set[int]] = {}
+        for i, p in enumerate(self.persons):
+            words = p.title.split()
+            forms = set(re.findall(r"\(([A-Z][A-Za-z]{2,10})\)", p.title)) | set(words[:1]) | {" ".join(words[:2])}
+            for f in forms:
+                if f and f[0].isupper() and len(f) >= 4 and f.lower() not in _GENERIC_TITLES:
+                    holders.setdefault(f, set()).add(i)
+        return {f: self.persons[next(iter(ids))] for f, ids in holders.items() if len(ids) == 1}
 
     def last_mention(self, window: str) -> tuple[int, Person] | None:
         """(end, person) of the last name form or name word in `window`, whole words only.
@@ -206,6 +225,8 @@ class People:
     def find(self, name: str) -> Person | None:
         """The person a (possibly short) name refers to, if exactly one fits."""
         toks = name_key(name).split()
+        if name.strip() in self.title_forms():
+            return self.title_forms()[name.strip()]  # "tegas Sekda", "Ketua KPU itu menambahkan"
         if not toks:
             return None
         hits = [p for p in self.persons if set(toks) <= p.tokens()]
@@ -453,7 +474,7 @@ def _direct(text: str, qm: re.Match[str], p_start: int, p_end: int, people: Peop
         who = post.group("who")
         if who and who.lower() not in v.pronouns:
             name = _trim_name(who)
-            speaker = people.find(name) if name else None
+            speaker = people.find(name) if name else people.title_forms().get(who.split()[0])  # "tegas Sekda"
             if speaker is None and name and len(name.split()) >= 2:
                 speaker = people.add(name, post.start("who"), post.start("who") + len(name))
             if speaker is None:  # '..." kata Ketua KPU Kota X, Ahmad': the titled person named there
