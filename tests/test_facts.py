@@ -404,3 +404,13 @@ def test_the_schedule_s_election_over_one_a_member_recalls(make_doc) -> None:
     got = facts(make_doc, "Sebanyak 393 anggota PPS se-Kabupaten Tabalong dilantik, Jumat (24/5/2024). "
                 "“Pemilu Februari lalu saya jadi KPPS,” ujar Rudi.", published="2024-05-25")
     assert got[("PPS", "63.09")]["election"] == "Pilkada 2024"
+
+
+def test_a_fact_told_as_happening_months_ago_takes_not_the_article_s_day(make_doc) -> None:
+    got = facts(make_doc, "Bawaslu Kota Balikpapan melantik 34 anggota PKD, Jumat (28/6/2024). Ia menambahkan, "
+                "sebelumnya Bawaslu Balikpapan telah melantik 18 anggota Panwaslu Kecamatan pada pertengahan Mei lalu.")
+    assert (got[("PKD", "64.71")]["event_date"], got[("PANWASCAM", "64.71")]["event_date"]) == ("2024-06-28", "")
+    # a later sentence's "Mei lalu" about the selection does not take the fact's day away
+    got = facts(make_doc, "KPU Kabupaten Bandung Barat melakukan PAW terhadap satu anggota PPS. Penggantinya dilantik "
+                "Senin (1/7/2024). Ia peserta peringkat keempat seleksi PPS yang diumumkan Mei lalu.")
+    assert [f["event_date"] for f in got.values()] == ["2024-07-01"]

@@ -49,6 +49,12 @@ def _own_time() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{verbs})(?:\s+[\w-]+){{0,2}}?\s+(?:{times})\b|^\s*Sebelumnya\s*,", re.IGNORECASE)
 
 
+@lru_cache(maxsize=1)
+def _own_time_any() -> re.Pattern[str]:
+    """A time of its own anywhere in a fact's first sentence: "pada pertengahan Mei lalu" (date_words.tsv)."""
+    return re.compile("|".join(r[1] for r in vocab.rows("date_words.tsv") if r[0] == "own_time_any"), re.IGNORECASE)
+
+
 _SAME_OCCASION = re.compile(r"\b(?:pada|dalam)\s+(?:kesempatan|acara)\s+(?:yang\s+sama|itu|tersebut)\b"
                             r"|\bdirangkai(?:kan)?\s+dengan\b|\bbersamaan\s+dengan\b", re.I)
 #: Ad hoc bodies formed by another ad hoc body, whose region is then theirs ("PPS Desa X melantik KPPS").
@@ -329,7 +335,8 @@ def _fact(document: Document, cand: _Candidate, bodies: list[BodyMention], all_c
         if not event_date:  # "Pada hari yang sama, KPU Kota Denpasar melantik ...": the day told just before
             event_date = _same_day(document, cand, resolve_date)
         same_occasion = any(_SAME_OCCASION.search(text[lo:hi]) for lo, hi in cand.sentences)
-        own_time = any(_own_time().search(text[lo:hi]) for lo, hi in cand.sentences)
+        own_time = (any(_own_time().search(text[lo:hi]) for lo, hi in cand.sentences)
+                    or _own_time_any().search(text, cand.start, cand.end) is not None)
         if not event_date and (same_occasion or (len({c.event for c in all_cands}) == 1 and not own_time)):
             # one event (or "pada kesempatan yang sama"): its day; not for "... digelar pekan lalu"
             event_date = resolve_date(0, len(text))
