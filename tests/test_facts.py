@@ -414,3 +414,10 @@ def test_a_fact_told_as_happening_months_ago_takes_not_the_article_s_day(make_do
     got = facts(make_doc, "KPU Kabupaten Bandung Barat melakukan PAW terhadap satu anggota PPS. Penggantinya dilantik "
                 "Senin (1/7/2024). Ia peserta peringkat keempat seleksi PPS yang diumumkan Mei lalu.")
     assert [f["event_date"] for f in got.values()] == ["2024-07-01"]
+
+
+def test_attending_the_event_itself_and_a_speaker_s_affiliation(make_doc) -> None:
+    got = facts(make_doc, "Sekda Lombok Tengah menghadiri pelantikan dan pengambilan sumpah 60 anggota PPK "
+                "oleh KPU Kabupaten Lombok Tengah, Rabu (4/1/2023). Mewakili anggota PPK yang dilantik, Baiq Nurul "
+                "Hidayati dari PPK Kecamatan Pujut menyatakan siap bekerja.")
+    assert set(got) == {("PPK", "52.02")}
