@@ -421,3 +421,9 @@ def test_attending_the_event_itself_and_a_speaker_s_affiliation(make_doc) -> Non
                 "oleh KPU Kabupaten Lombok Tengah, Rabu (4/1/2023). Mewakili anggota PPK yang dilantik, Baiq Nurul "
                 "Hidayati dari PPK Kecamatan Pujut menyatakan siap bekerja.")
     assert set(got) == {("PPK", "52.02")}
+
+
+def test_members_over_a_number_of_committees(make_doc) -> None:
+    got = facts(make_doc, "KPU Bateng menggelar rakor dengan enam Panitia Pemilihan Kecamatan (PPK) se-Bangka "
+                "Tengah, Senin (3/6/2024). Rapat yang diikuti 30 anggota PPK itu membahas pembentukan pantarlih.")
+    assert got[("PPK", "19.04")]["members"] == 30

@@ -26,6 +26,7 @@ class Count:
     end: int
     body: str | None = None
     mention_start: int | None = None  # where the body mention it is written with starts
+    people: bool = True  # written with a word for people ("30 anggota PPK"), not just "enam PPK"
 
 
 @dataclass(slots=True)
@@ -63,7 +64,8 @@ def _rx() -> dict[str, re.Pattern[str]]:
     # compile_fast: a lookahead of the possible first characters ("(?=[\dBbDd...])") leads the scanned ones
     return {
         # NUM [orang] [anggota] [baru] <body>
-        "before": vocab.compile_fast(rf"(?<![\w.,])(?P<num>{num})\s+(?:(?i:{member})\s+)?(?:(?i:baru)\s+)?$"),
+        "before": vocab.compile_fast(rf"(?<![\w.,])(?P<num>{num})\s+(?:(?P<member>(?i:{member}))\s+)?"
+                                     rf"(?:(?i:baru)\s+)?$"),
         # <body> ... sebanyak NUM orang
         "after": re.compile(rf"(?:\s*\([A-Z]+\))?(?:\s+[\w/-]+){{0,5}}?\s+(?i:{quant})\s+(?P<num>{num})\s+"
                             rf"(?i:{member})\b"),  # used with .match right after the body: no scan
@@ -133,7 +135,9 @@ def find_counts(text: str, bodies: list[BodyMention], lo: int, hi: int) -> list[
         if m and m.start("num") not in taken and not _NOT_COUNT_BEFORE.search(text[max(lo, m.start() - 12):m.start()]):
             v = _value(m)
             if v:
-                out.append(Count(v, m.start("num"), m.end("num"), b.body, b.start))
+                # "enam PPK" may count committees; "30 anggota PPK" counts members
+                out.append(Count(v, m.start("num"), m.end("num"), b.body, b.start,
+                                 people=m.groupdict().get("member", "orang") is not None))
                 taken.add(m.start("num"))
                 counted.add(b.start)
     for b in reversed(here):  # "KPU X melantik anggota PPK sebanyak 30 orang": the nearest body's

@@ -431,7 +431,11 @@ def _members(cand: _Candidate, counts: list[tuple[tuple[int, int], Count, bool]]
                     close.append(c)
         elif c.body is None and has_event:
             bare.append(c)
-    pool = own or (others if single else close) or (bare if only else [])
+    near_ones = others if single else close
+    # "enam PPK ... 30 anggota PPK": a count written with a word for people first (the bare one may count
+    # committees), from this fact's sentences, then from the others
+    pool = ([c for c in own if c.people] or [c for c in near_ones if c.people] or own or near_ones
+            or (bare if only else []))
     return pool[0].value if pool else None
 
 
