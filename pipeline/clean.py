@@ -81,7 +81,7 @@ def clean_text(raw: str, title: str = "") -> CleanText:
     author = ""
     skip_next_title = False
     pending_author = False
-    for line in lines:
+    for n, line in enumerate(lines):
         if not line:
             skip_next_title = False  # a "Baca juga:" block ends at the first blank line
             continue
@@ -97,6 +97,9 @@ def clean_text(raw: str, title: str = "") -> CleanText:
                 continue
             skip_next_title = False
         kind = _match_marker(line)
+        if kind == "tail":  # "Komentar (2)": the comments and whatever follows them
+            removed.extend(ln for ln in lines[n:] if ln)
+            break
         if kind:
             removed.append(line)
             if kind == "related" and re.search(r":\s*$", line):

@@ -127,3 +127,9 @@ def test_outlet_of_a_page_without_a_site_name(title: str, url: str, outlet: str)
 def test_quotations_opened_with_a_right_quote_mark_are_normalised() -> None:
     c = clean_text("Ia menyebut seleksi diikuti 2.106 pendaftar. ”Yang tidak lolos jangan berkecil hati,” ujarnya.")
     assert "“Yang tidak lolos jangan berkecil hati,” ujarnya." in c.text
+
+
+def test_a_comment_section_and_what_follows_are_not_the_article() -> None:
+    c = clean_text("KPU Sikka melantik satu anggota PPS pengganti antarwaktu di kantor KPU pada hari Kamis.\n\n"
+                   "Komentar (2)\n\nYosef W.\n\n- 05/07/2024 10:12\n\nSemoga sukses Ibu Maria, jaga netralitas.")
+    assert "Semoga sukses" not in c.text and "Komentar" not in c.text and "KPU Sikka melantik" in c.text

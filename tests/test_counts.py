@@ -129,3 +129,10 @@ def test_someone_s_body_and_a_quota_over_numbered_units() -> None:
     text = "Mereka akan mengisi tiga kursi PPS di masing-masing 136 desa dan kelurahan."
     assert [(q.per_unit, q.unit_type) for q in find_quotas(text, 0, len(text))] == [(3, "desa")]
     assert [u.units for u in find_unit_counts(text, 0, len(text))] == [136]
+
+
+def test_quotas_with_a_place_or_another_verb_before_the_number() -> None:
+    for text in ("Setiap kelurahan di Kota Blitar diawasi satu orang PKD.",
+                 "Setiap TPS ditangani satu orang Pantarlih."):
+        assert [q.per_unit for q in find_quotas(text, 0, len(text))] == [1]
+        assert counts(text) == []  # the quota's number is no member count

@@ -427,3 +427,12 @@ def test_members_over_a_number_of_committees(make_doc) -> None:
     got = facts(make_doc, "KPU Bateng menggelar rakor dengan enam Panitia Pemilihan Kecamatan (PPK) se-Bangka "
                 "Tengah, Senin (3/6/2024). Rapat yang diikuti 30 anggota PPK itu membahas pembentukan pantarlih.")
     assert got[("PPK", "19.04")]["members"] == 30
+
+
+def test_a_one_desa_fact_does_not_take_the_kabupaten_s_count(make_doc) -> None:
+    got = facts(make_doc, "KPU Sikka melantik satu anggota PPS Desa Takaplager, Kecamatan Nita, pengganti antarwaktu, "
+                "Jumat (5/7/2024).\n\n“Se-Kabupaten Sikka ada 582 anggota PPS di 194 desa,” ujarnya.")
+    assert [f["members"] for f in got.values()] == [1]
+    got = facts(make_doc, "Sebanyak 1.096 Pantarlih se-Kabupaten Karo dilantik, Senin (24/6/2024). "
+                "Rata-rata satu orang Pantarlih menangani 275 pemilih.")
+    assert got[("PANTARLIH", "12.06")]["members"] == 1096  # not the smaller count written with 'orang'

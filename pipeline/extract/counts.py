@@ -84,7 +84,9 @@ def _rx() -> dict[str, re.Pattern[str]]:
         "units_each": vocab.compile_fast(rf"(?<![\w.,])(?P<num>{num})\s+(?P<unit>(?i:{unit}))\b"
                                          rf"(?:\s*\([A-Z]+\))?(?:\s+(?:di|se-?)\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}})?"
                                          rf",?\s+(?:(?i:dan|yang)\s+)?(?i:{each})\b"),
-        "quota1": vocab.compile_fast(rf"(?i:{each})\s+(?:(?P<unit>(?i:{unit}))\s+)?(?:(?i:{fill})\s+)?"
+        # "setiap desa diisi tiga orang", "Setiap kelurahan di Kota Blitar diawasi satu orang PKD"
+        "quota1": vocab.compile_fast(rf"(?i:{each})\s+(?:(?P<unit>(?i:{unit}))\s+)?"
+                                     rf"(?:(?:di|se-?)\s*[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,3}}\s+)?(?:(?i:{fill})\s+)?"
                                      rf"(?P<num>{num})\s+(?:(?i:orang)\s+)?(?i:{member})\b(?!\s+(?i:{others})\b)"),
         # "tiga orang di setiap desa", also with the body's acronym: "Satu PTPS bertugas di setiap TPS"
         "quota2": vocab.compile_fast(rf"(?<![\w.,])(?P<num>{num})\s+(?:(?i:{member})|[A-Z][A-Za-z]{{2,11}}\b)"

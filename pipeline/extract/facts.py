@@ -312,7 +312,10 @@ def _fact(document: Document, cand: _Candidate, bodies: list[BodyMention], all_c
     region = cand.region
     same_body = [c for c in all_cands if c.body == cand.body]
     near = [] if len(same_body) == 1 else _near(document, cand, same_body, regions or [])
-    members = _members(cand, counts, single=len(same_body) == 1, only=len(all_cands) == 1, near=near)
+    # the PPS of one desa: "se-Kabupaten Sikka ada 582 anggota PPS" elsewhere is not its count
+    one_unit = region is not None and region.level == UNIT_OF.get(cand.body)
+    members = _members(cand, counts, single=len(same_body) == 1, only=len(all_cands) == 1, near=near,
+                       one_unit=one_unit)
     units, per_unit, unit_type = _units(document, cand, bodies, single=len(same_body) == 1, near=near,
                                         regions=regions or [])
     if region is not None and region.level == UNIT_OF.get(cand.body):
@@ -412,7 +415,7 @@ def _near(document: Document, cand: _Candidate, same_body: list[_Candidate],
 
 
 def _members(cand: _Candidate, counts: list[tuple[tuple[int, int], Count, bool]], single: bool, only: bool,
-             near: list[tuple[int, int]] | None = None) -> int | None:
+             near: list[tuple[int, int]] | None = None, one_unit: bool = False) -> int | None:
     """The member count of a candidate fact: the count written with one of its own body mentions,
     else (when the article has one fact of that body) one elsewhere, or (when it has several) one
     written with the body in a sentence `near` this fact's, else a bare "30 anggota" (when the article
@@ -431,11 +434,11 @@ def _members(cand: _Candidate, counts: list[tuple[tuple[int, int], Count, bool]]
                     close.append(c)
         elif c.body is None and has_event:
             bare.append(c)
-    near_ones = others if single else close
-    # "enam PPK ... 30 anggota PPK": a count written with a word for people first (the bare one may count
-    # committees), from this fact's sentences, then from the others
-    pool = ([c for c in own if c.people] or [c for c in near_ones if c.people] or own or near_ones
-            or (bare if only else []))
+    near_ones = [] if one_unit else (others if single else close)
+    pool = own or near_ones or (bare if only else [])
+    if pool and not pool[0].people:  # "enam PPK ... 30 anggota PPK": the bare count may count committees
+        more = [c for c in own + near_ones if c.people and c.value > pool[0].value]
+        pool = more or pool
     return pool[0].value if pool else None
 
 
