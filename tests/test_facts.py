@@ -436,3 +436,14 @@ def test_a_one_desa_fact_does_not_take_the_kabupaten_s_count(make_doc) -> None:
     got = facts(make_doc, "Sebanyak 1.096 Pantarlih se-Kabupaten Karo dilantik, Senin (24/6/2024). "
                 "Rata-rata satu orang Pantarlih menangani 275 pemilih.")
     assert got[("PANTARLIH", "12.06")]["members"] == 1096  # not the smaller count written with 'orang'
+
+
+def test_time_clauses_of_plans_modals_and_other_people_s_registration(make_doc) -> None:
+    got = facts(make_doc, "KPU Halmahera Barat menetapkan 45 anggota PPK terpilih, Senin (6/5/2024). Usai pelantikan, "
+                "para anggota PPK akan mengikuti bimbingan teknis. Pakta integritas juga akan ditandatangani "
+                "anggota KPPS saat dilantik. Warga yang pernah menjadi anggota KPPS boleh kembali mendaftar. KPU "
+                "mengingatkan PPS menjaga netralitas menjelang pendaftaran pasangan calon.")
+    assert {k: f["event"] for k, f in got.items()} == {("PPK", "82.01"): "rekrutmen"}
+    # a modal after the event word is a purpose, not a plan
+    got = facts(make_doc, "KPU Kabupaten Lebak melantik 140 anggota PPK agar dapat segera bekerja, Senin (13/5/2024).")
+    assert set(got) == {("PPK", "36.02")}

@@ -239,6 +239,12 @@ def test_who_ia_refers_to_and_menurut_with_a_title(make_doc) -> None:
      ("Asmar Abd. Rahman", "ketua", "KPU", "82.71")),
     ("KPU Pandeglang melantik Rina Marliana sebagai anggota PPK Labuan. Rina mengatakan siap langsung bekerja "
      "menyiapkan rapat pleno di kecamatan.", ("Rina Marliana", "anggota", "PPK", "36.01.12")),
+    ("Ketua KPU Halmahera Barat, Rusdi Hi. Umar, mengatakan pelantikan dijadwalkan di aula kantor bupati.",
+     ("Rusdi Hi. Umar", "ketua", "KPU", "82.01")),
+    ("Ketua KPU Sikka, Agustinus da Cunha, mengatakan anggota PPK Waigete mengundurkan diri dari jabatannya.",
+     ("Agustinus da Cunha", "ketua", "KPU", "53.07")),
+    ("Salah satu anggota PPK Kota Padang yang dilantik, Rini Anggraini dari Kelurahan Pasar, mengaku siap "
+     "menjalankan tugas di wilayahnya.", ("Rini Anggraini", "anggota", "PPK", "13.71")),
     # "salah satu/seorang" is one member, not a count; a kecamatan whose name starts with its kota's
     ("KPU Kota Medan melantik PPK. Salah satu anggota PPK Medan Tuntungan yang baru dilantik, Ruth Esterlina boru "
      "Tambunan, mengaku siap bekerja penuh waktu.", ("Ruth Esterlina boru Tambunan", "anggota", "PPK", "12.71.07")),

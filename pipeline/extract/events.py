@@ -39,6 +39,8 @@ class _Rx(NamedTuple):
     routine: re.Pattern[str]  # matched right after it ("karena masa kerjanya berakhir")
     replacement: re.Pattern[str]  # "pengganti antarwaktu", "PAW": a swearing-in that replaces members
     allegation: re.Pattern[str]  # "menuding", "diadukan": what follows is an accusation
+    temporal: frozenset[str]  # "usai", "saat": a time clause, planned when the sentence says "akan"
+    other_subject: re.Pattern[str]  # "pendaftaran pasangan calon": not the members' recruitment
     election: re.Pattern[str]
 
 
@@ -57,6 +59,8 @@ def _rx() -> _Rx:
         routine=re.compile("|".join(w for k, w in mod if k == "routine"), re.IGNORECASE),
         replacement=re.compile("|".join(w for k, w in mod if k == "replacement"), re.IGNORECASE),
         allegation=vocab.word_rx("|".join(w for k, w in mod if k == "allegation"), re.IGNORECASE),
+        temporal=frozenset(w for k, w in mod if k == "temporal"),
+        other_subject=re.compile("|".join(w for k, w in mod if k == "other_subject"), re.IGNORECASE),
         election=re.compile(
             rf"(?<![\w-])(?<!Komisi\s)(?<!KOMISI\s)(?<!komisi\s)(?<!Pengawas\s)(?<!PENGAWAS\s)(?<!Penyelenggara\s)"
             rf"(?<!Independen\s)"
@@ -89,10 +93,14 @@ def find_event_cues(text: str, lo: int, hi: int) -> list[EventCue]:
             noun = _EVENT_NOUN.match(m.group(0)) is not None
             alleged = ev != "pemberhentian" and rx.allegation.search(text, lo, m.start()) is not None
             last = before.rsplit(None, 1)[-1].lower() if before else ""  # the word right before
+            # "usai pelantikan, para anggota PPK akan langsung mengikuti bimtek": the time clause of a plan
+            in_plan = last in rx.temporal and rx.planned.search(text, lo, hi) is not None
             out.append(EventCue(
                 ev, m.start(), m.end(),
-                planned=bool(rx.planned.search(before) or (noun and rx.planned_after.match(text, m.end(), hi))),
-                advice=bool(alleged or last in rx.not_before or rx.advice.search(before) or rx.advice.search(near_after)
+                planned=bool(in_plan or rx.planned.search(before)
+                             or (noun and rx.planned_after.match(text, m.end(), hi))),
+                advice=bool(alleged or last in rx.not_before or rx.other_subject.match(text, m.end(), hi)
+                            or rx.advice.search(before) or rx.advice.search(near_after)
                             or rx.advice_before.search(before) or rx.routine.match(after)),
             ))
     # event words run together are one event ("akan menggelar tes tertulis calon anggota PPK"): a planned

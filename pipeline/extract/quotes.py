@@ -31,7 +31,7 @@ _HONORIFIC = r"(?:(?:H|Hj|Dr|dr|drg|drh|Drs|Dra|Ir|Prof|KH|K\.H|Ust|Ustaz|Ustadz
 #: abbreviated first names: "M. Arif", "Moch. Arif", "Muh. Yusuf", "Abd. Rahman"
 _ABBREVIATED = r"(?:M|Moch|Mochd|Moh|Mohd|Muh|Mhd|Abd|Ach|Achm)\.\s*(?=[A-Z][a-z])"
 _NAME = (rf"{_HONORIFIC}*(?:(?:I|Ni)\s+)?(?:{_ABBREVIATED})?[A-Z][a-zA-Z'’\-]+"
-         rf"(?:\s+(?:Dt\.|(?:Moh|Muh|Abd|Moch)\.(?=\s+[A-Z])|(?:I|Ni)(?=\s+[A-Z][a-z])|[A-Z][a-zA-Z'’\-]+|[A-Z]\.|bin|binti|br\.?|boru))"
+         rf"(?:\s+(?:Dt\.|(?:Moh|Muh|Abd|Moch|Hi)\.(?=\s+[A-Z])|(?:I|Ni|da|de|dos|van|der)(?=\s+[A-Z][a-z])|[A-Z][a-zA-Z'’\-]+|[A-Z]\.|bin|binti|br\.?|boru))"
          rf"{{0,5}}")
 _DEGREES = r"(?:\s*,\s*(?:[A-Z][A-Za-z]{0,4}\.){1,3}(?:\s?[A-Z][a-z]{0,3}\.?)?)*"
 
@@ -261,7 +261,8 @@ _ALIAS = re.compile(r"\s*(?:\((?P<p>[A-Z][a-z'-]+(?:\s+[A-Z][a-z'-]+)?)\)|,\s*(?
 def _after_clause_rx() -> re.Pattern[str]:
     """A relative or 'from' clause between a title and the name, closed by a comma: "Anggota PPK Porsea
     yang baru dilantik, Jonggi Hutapea, mengaku ...", "Ketua PPLN Osaka, yang sehari-hari bekerja ..., NAME"."""
-    return re.compile(rf"\s*,?\s+(?:yang|dari|asal)\s[^,.;:“”\"()]{{1,100}},\s*(?P<name>{_NAME}){_DEGREES}(?:\s*,)?\s*")
+    return re.compile(rf"\s*,?\s+(?:yang|dari|asal)\s[^,.;:“”\"()]{{1,100}},\s*(?P<name>{_NAME}){_DEGREES}"
+                      rf"(?:\s*,|\s+(?=(?:dari|asal)\s))?\s*")
 
 
 #: Titles after which a bare place name may stand before the person ("Ketua PPS Gedangsewu, Sugeng").
@@ -342,7 +343,8 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
         if nm is None:  # "Anggota PPK Porsea yang baru dilantik, NAME," "Anggota DPRD dari dapil Toba I, NAME,"
             nm = _after_clause_rx().match(text, pos)
             if nm and (v.title_rx.match(text, nm.start("name")) or v.title_rx.search(text, pos, nm.start("name"))
-                       or not (nm.group(0).rstrip().endswith(",") or v.verb_rx.match(text, nm.end()))):
+                       or not (nm.group(0).rstrip().endswith(",") or v.verb_rx.match(text, nm.end())
+                               or re.match(r"(?:dari|asal)\s", text[nm.end():nm.end() + 6]))):
                 # "Ketua KPU yang hadir, Bupati Lebak ...", "Ketua majelis yang juga anggota DKPP, NAME"; the name
                 # is closed by a comma or followed by a speech verb ("..., Dr. Bayu Wardhana mengatakan")
                 nm = None
