@@ -124,7 +124,7 @@ def find_counts(text: str, bodies: list[BodyMention], lo: int, hi: int) -> list[
     # "ada desa yang ketiga anggota PPS-nya perempuan": a body with "-nya" is someone's, its count no fact's
     here = [b for b in bodies if lo <= b.start < hi and not text.startswith("-nya", b.end)]
     bare = list(rx["bare"].finditer(text, lo, hi))
-    selected = list(rx["selected"].finditer(text, lo, hi))
+    selected = list(rx["selected"].finditer(text, lo, hi)) if "terpilih" in text[lo:hi].lower() else []
     if not here and not bare and not selected:
         return out  # most sentences: no body and no "N anggota", so no quota scan either
     taken: set[int] = {q.start for q in find_quotas(text, lo, hi, numbers_only=True)}

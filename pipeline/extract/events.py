@@ -83,6 +83,7 @@ def find_event_cues(text: str, lo: int, hi: int) -> list[EventCue]:
     """Event words in text[lo:hi], each marked when it is planned or only advised."""
     rx = _rx()
     out = []
+    accused = rx.allegation.search(text, lo, hi)  # where an accusation starts in the sentence, if anywhere
     for ev, words in rx.events:
         for m in words.finditer(text, lo, hi):
             if any(c.start <= m.start() < c.end for c in out):
@@ -91,7 +92,7 @@ def find_event_cues(text: str, lo: int, hi: int) -> list[EventCue]:
             after = text[m.end():min(hi, m.end() + 90)]
             near_after = " ".join(after.split()[:9])
             noun = _EVENT_NOUN.match(m.group(0)) is not None
-            alleged = ev != "pemberhentian" and rx.allegation.search(text, lo, m.start()) is not None
+            alleged = ev != "pemberhentian" and accused is not None and accused.start() < m.start()
             last = before.rsplit(None, 1)[-1].lower() if before else ""  # the word right before
             # "usai pelantikan, para anggota PPK akan langsung mengikuti bimtek": the time clause of a plan
             in_plan = last in rx.temporal and rx.planned.search(text, lo, hi) is not None
