@@ -155,7 +155,8 @@ _AT = re.compile(r"\s+(?:yang\s+(?:ada|berada|bertugas)\s+)?(?:di|se-?)\s*")
 
 
 def _body_region(b: BodyMention, sentence_bodies: list[BodyMention], homes: dict[str, Region | None],
-                 regions_in_sentence: list[RegionMention], text: str) -> Region | None:
+                 regions_in_sentence: list[RegionMention], text: str,
+                 tied: frozenset[str] = frozenset()) -> Region | None:
     """The region of a body: written with it, else that of the body forming it in the same sentence
     (the nearest one before it: "Di Kabupaten Malang, KPU setempat melantik ... PPK"), else the
     article's KPU or Bawaslu. An ad hoc body that would get a province that way takes a kabupaten or
@@ -164,7 +165,7 @@ def _body_region(b: BodyMention, sentence_bodies: list[BodyMention], homes: dict
     kecamatan ("di Kecamatan Kanigaran") is not taken; one that would get no region at all takes a
     kecamatan written right after it too, if it is a body of desa or TPS ("anggota KPPS di Kecamatan
     Cibinong, Kabupaten Bogor")."""
-    region = _formed_region(b, sentence_bodies, homes, regions_in_sentence, text)
+    region = _formed_region(b, sentence_bodies, homes, regions_in_sentence, text, tied)
     if region is None and b.body in ABROAD:
         return homes.get("ABROAD")  # "... pakta integritas oleh seluruh anggota KPPSLN": the article's
     if b.body in AD_HOC and b.body not in ABROAD and not b.national and (region is None or region.level == "provinsi"):
@@ -197,8 +198,10 @@ _LISTED = re.compile(r"(?:\s*,\s*[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)+\s*,?\s+(?:da
 
 
 def _formed_region(b: BodyMention, sentence_bodies: list[BodyMention], homes: dict[str, Region | None],
-                   regions_in_sentence: list[RegionMention], text: str) -> Region | None:
-    """`_body_region` without the kabupaten written after an ad hoc body."""
+                   regions_in_sentence: list[RegionMention], text: str,
+                   tied: frozenset[str] = frozenset()) -> Region | None:
+    """`_body_region` without the kabupaten written after an ad hoc body. `tied`: the organisers the
+    article names of several regions equally often."""
     if b.national:
         return None
     if b.region and b.region.region and not (b.body in AD_HOC and _LISTED.match(text, b.region.end)):
@@ -222,7 +225,7 @@ def _formed_region(b: BodyMention, sentence_bodies: list[BodyMention], homes: di
         return heading  # a roundup's "Tapin: PPK ikuti rapat konsolidasi"
     if homes.get(organiser):
         return homes[organiser]
-    if organiser in homes.get("TIED", ()):
+    if organiser in tied:
         return None  # the article's KPUs are of several regions: the Bawaslu's is no better guess
     other = "BAWASLU" if organiser == "KPU" else "KPU"
     return homes.get(other)
@@ -249,8 +252,8 @@ def extract_facts(document: Document, regions: list[RegionMention], bodies: list
     ("memberhentikan Ketua KPU X, NAME"): such a fact concerns one member."""
     text = document.text
     quotes = _quote_spans(text)
-    homes: dict = {o: _home(bodies + (organisers or []), o) for o in ("KPU", "BAWASLU")}
-    homes["TIED"] = {o for o in ("KPU", "BAWASLU") if _tied(bodies + (organisers or []), o)}
+    homes = {o: _home(bodies + (organisers or []), o) for o in ("KPU", "BAWASLU")}
+    tied = frozenset(o for o in ("KPU", "BAWASLU") if _tied(bodies + (organisers or []), o))
     # committees abroad: the one city or country the article's PPLN/KPPSLN are written with
     abroad = {b.region.region for b in bodies + (organisers or []) if b.body in ABROAD and b.region
               and b.region.region and b.region.region.abroad}
@@ -276,7 +279,7 @@ def extract_facts(document: Document, regions: list[RegionMention], bodies: list
             nearest = _nearest_cue(found, b, text)
             if cue is None or (nearest is not None and (nearest.planned or nearest.advice)):
                 continue  # "setelah bimtek, Panwascam akan merekrut PKD": the PKD's event is a plan
-            region = _body_region(b, s_bodies, homes, s_regions, text)
+            region = _body_region(b, s_bodies, homes, s_regions, text, tied)
             key = (b.body, (region.code or region.name) if region else "")
             cand = candidates.get(key)
             inferred = region is not None and region in homes.values() and not (b.region and b.region.region)
