@@ -447,3 +447,16 @@ def test_time_clauses_of_plans_modals_and_other_people_s_registration(make_doc) 
     # a modal after the event word is a purpose, not a plan
     got = facts(make_doc, "KPU Kabupaten Lebak melantik 140 anggota PPK agar dapat segera bekerja, Senin (13/5/2024).")
     assert set(got) == {("PPK", "36.02")}
+
+
+def test_schedules_selected_members_and_plans_a_few_words_on(make_doc) -> None:
+    got = facts(make_doc, "KPU Kota Bengkulu mengumumkan jadwal rekrutmen KPPS. Pelantikan KPPS serentak dilaksanakan "
+                "pada 25 Januari 2024.", published="2023-12-10")
+    assert got == {}  # dated after the article: a schedule
+    got = facts(make_doc, "KPU Ogan Ilir melantik 80 anggota PPK, Rabu (4/1/2023). Anggota PPS terpilih rencananya "
+                "dilantik serentak pada 24 Januari 2023. Setelah dilantik, PPK akan langsung membantu KPU merekrut "
+                "PPS di 241 desa.", published="2023-01-05")
+    assert set(got) == {("PPK", "16.10")}
+    got = facts(make_doc, "DKPP memberhentikan anggota Bawaslu Nias Selatan yang terbukti menerima uang dari sejumlah "
+                "calon anggota Panitia Pengawas Pemilu Kecamatan (Panwaslu Kecamatan) saat seleksi.")
+    assert "PANWASCAM" not in {k[0] for k in got}

@@ -46,6 +46,10 @@ def extract_all(document: Document) -> Extraction:
             return event_dates[0].date
         return ""
 
+    def days(lo: int, hi: int) -> list[str]:
+        """Every calendar day written in text[lo:hi], whatever its role."""
+        return [d.date for d in dates if lo <= d.start < hi]
+
     people = find_people(document, regions, bodies)
     spans = {b.start: span for b in bodies for span in people.title_spans if span[0] <= b.start < span[1]}
     # "DKPP memberhentikan Ketua KPU X, NAME": the official is the subject; otherwise a body named in
@@ -53,6 +57,6 @@ def extract_all(document: Document) -> Extraction:
     subjects = {start for start, (ts, _) in spans.items() if _EVENT_BEFORE.search(text[max(0, ts - 40):ts])}
     in_titles = [b for b in bodies if b.start in spans and b.start not in subjects]
     facts = extract_facts(document, regions, [b for b in bodies if b not in in_titles], resolve_date,
-                          organisers=in_titles, single_persons=subjects)
+                          organisers=in_titles, single_persons=subjects, days=days)
     quotes, officials = extract_quotes(document, regions, bodies, people)
     return Extraction(facts=facts, quotes=quotes, officials=officials, dates=dates)

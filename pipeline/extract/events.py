@@ -71,6 +71,9 @@ def _rx() -> _Rx:
     )
 
 
+#: "akan" or "bakal" among the words before an event word, not in a relative clause ("yang akan bertugas")
+_WILL_BEFORE = re.compile(r"(?<!\byang )\b(?:akan|bakal)\b(?![^,.;]*[,.;])", re.IGNORECASE)
+
 #: Event words that are nouns ("pelantikan", "rekrutmen", "seleksi"), which a later verb may say is planned.
 _EVENT_NOUN = re.compile(r"(?i:pe\w+an|rekrutmen|seleksi|tes|bimtek|bimbingan|rapat|konsolidasi)\b")
 
@@ -84,6 +87,7 @@ def find_event_cues(text: str, lo: int, hi: int) -> list[EventCue]:
     rx = _rx()
     out = []
     accused = rx.allegation.search(text, lo, hi)  # where an accusation starts in the sentence, if anywhere
+    adjectives: set[int] = set()  # "PPS terpilih": the selected members, an event only if nothing else is
     for ev, words in rx.events:
         for m in words.finditer(text, lo, hi):
             if any(c.start <= m.start() < c.end for c in out):
@@ -94,8 +98,13 @@ def find_event_cues(text: str, lo: int, hi: int) -> list[EventCue]:
             noun = _EVENT_NOUN.match(m.group(0)) is not None
             alleged = ev != "pemberhentian" and accused is not None and accused.start() < m.start()
             last = before.rsplit(None, 1)[-1].lower() if before else ""  # the word right before
-            # "usai pelantikan, para anggota PPK akan langsung mengikuti bimtek": the time clause of a plan
-            in_plan = last in rx.temporal and rx.planned.search(text, lo, hi) is not None
+            # "usai pelantikan, para anggota PPK akan langsung mengikuti bimtek": the time clause of a plan;
+            # "PPK akan langsung membantu KPU merekrut PPS": "akan" a few words before, not "yang akan"
+            in_plan = (last in rx.temporal and rx.planned.search(text, lo, hi) is not None) or bool(
+                _WILL_BEFORE.search(" ".join(text[max(lo, m.start() - 60):m.start()].split()[-6:])))
+            word_before = before.rsplit(None, 1)[-1] if before else ""
+            if m.group(0).lower() == "terpilih" and word_before.isupper() and len(word_before) >= 3:
+                adjectives.add(m.start())  # "Anggota PPS terpilih rencananya dilantik": dropped below
             out.append(EventCue(
                 ev, m.start(), m.end(),
                 planned=bool(in_plan or rx.planned.search(before)
@@ -104,6 +113,8 @@ def find_event_cues(text: str, lo: int, hi: int) -> list[EventCue]:
                             or rx.advice.search(before) or rx.advice.search(near_after)
                             or rx.advice_before.search(before) or rx.routine.match(after)),
             ))
+    if adjectives and len(out) > len(adjectives):
+        out = [c for c in out if c.start not in adjectives]
     # event words run together are one event ("akan menggelar tes tertulis calon anggota PPK"): a planned
     # one makes the next planned too
     by_start = sorted(out, key=lambda c: c.start)

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from functools import lru_cache
 
 from pipeline import vocab
@@ -245,7 +245,8 @@ def _heading_region(text: str, regions_in_sentence: list[RegionMention]) -> Regi
 def extract_facts(document: Document, regions: list[RegionMention], bodies: list[BodyMention],
                   resolve_date: Callable[[int, int], str] | None = None,
                   organisers: list[BodyMention] | None = None,
-                  single_persons: set[int] | None = None) -> list[Fact]:
+                  single_persons: set[int] | None = None,
+                  days: Callable[[int, int], list[str]] | None = None) -> list[Fact]:
     """The facts of one document. `organisers`: bodies named only in officials' titles, which
     locate the KPU or Bawaslu of the article but are never the subject of an event. `single_persons`:
     start offsets of body mentions inside the title of one named person who is the subject
@@ -304,8 +305,23 @@ def extract_facts(document: Document, regions: list[RegionMention], bodies: list
         fact = _fact(document, cand, bodies, list(candidates.values()), counts, resolve_date, regions)
         if single_persons and cand.mentions <= single_persons:
             fact.members = 1  # one named official is the subject; a count elsewhere is about others
+        if _scheduled(fact, cand, document, resolve_date, days):
+            continue  # "pelantikan KPPS serentak dilaksanakan pada 25 Januari 2024" in an article of December
         facts.append(fact)
     return facts
+
+
+def _scheduled(fact: Fact, cand: _Candidate, document: Document,
+               resolve_date: Callable[[int, int], str] | None, days: Callable[[int, int], list[str]] | None) -> bool:
+    """The fact's own first sentence dates it more than a day after the article was published: a
+    schedule, not an event that happened (a day's slack for time zones and late publication). `days`:
+    the calendar days written in a span, whatever their role."""
+    if not document.published:
+        return False
+    first = (days(cand.start, cand.end) if days else []) or (
+        [resolve_date(cand.start, cand.end)] if resolve_date else [])
+    limit = document.published + timedelta(days=1)
+    return bool(first) and first[0] != "" and all(date.fromisoformat(d) > limit for d in first)
 
 
 def _fact(document: Document, cand: _Candidate, bodies: list[BodyMention], all_cands: list[_Candidate],
