@@ -225,8 +225,9 @@ class People:
     def find(self, name: str) -> Person | None:
         """The person a (possibly short) name refers to, if exactly one fits."""
         toks = name_key(name).split()
-        if name.strip() in self.title_forms():
-            return self.title_forms()[name.strip()]  # "tegas Sekda", "Ketua KPU itu menambahkan"
+        by_title = self.title_forms().get(name.strip())
+        if by_title is not None:
+            return by_title  # "tegas Sekda", "Ketua KPU itu menambahkan"
         if not toks:
             return None
         hits = [p for p in self.persons if set(toks) <= p.tokens()]
