@@ -460,3 +460,11 @@ def test_schedules_selected_members_and_plans_a_few_words_on(make_doc) -> None:
     got = facts(make_doc, "DKPP memberhentikan anggota Bawaslu Nias Selatan yang terbukti menerima uang dari sejumlah "
                 "calon anggota Panitia Pengawas Pemilu Kecamatan (Panwaslu Kecamatan) saat seleksi.")
     assert "PANWASCAM" not in {k[0] for k in got}
+
+
+def test_one_member_in_each_of_as_many_replacements_as_counted(make_doc) -> None:
+    got = facts(make_doc, "KPU Kota Manado melantik dua anggota PPK pengganti antarwaktu (PAW), Selasa (13/8/2024). "
+                "Keduanya menggantikan anggota PPK Malalayang yang mengundurkan diri serta anggota PPK Tikala yang "
+                "meninggal dunia.")
+    assert {k: f["members"] for k, f in got.items() if k[1] != "71.71"} == {("PPK", "71.71.09"): 1,
+                                                                           ("PPK", "71.71.05"): 1}

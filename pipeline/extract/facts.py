@@ -308,7 +308,20 @@ def extract_facts(document: Document, regions: list[RegionMention], bodies: list
         if _scheduled(fact, cand, document, resolve_date, days):
             continue  # "pelantikan KPPS serentak dilaksanakan pada 25 Januari 2024" in an article of December
         facts.append(fact)
+    _one_each(facts, counts)
     return facts
+
+
+def _one_each(facts: list[Fact], counts: list[tuple[tuple[int, int], Count, bool]]) -> None:
+    """Replacements in as many kecamatan (desa) as the article's count of replaced members: "melantik dua
+    anggota PPK pengganti antarwaktu ... menggantikan anggota PPK Malalayang ... serta anggota PPK Tikala"
+    is one member in each."""
+    for body in {f.body for f in facts}:
+        group = [f for f in facts if f.body == body and f.event == "pemberhentian"
+                 and f.region_level == UNIT_OF.get(body) and f.members is None]
+        if len(group) >= 2 and any(c.body == body and c.value == len(group) for _, c, _ in counts):
+            for f in group:
+                f.members = 1
 
 
 def _scheduled(fact: Fact, cand: _Candidate, document: Document,
