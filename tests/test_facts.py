@@ -468,3 +468,12 @@ def test_one_member_in_each_of_as_many_replacements_as_counted(make_doc) -> None
                 "meninggal dunia.")
     assert {k: f["members"] for k, f in got.items() if k[1] != "71.71"} == {("PPK", "71.71.09"): 1,
                                                                            ("PPK", "71.71.05"): 1}
+
+
+def test_the_one_unit_written_after_a_body(make_doc) -> None:
+    got = facts(make_doc, "KPU Kabupaten Lumajang melantik satu anggota Panitia Pemungutan Suara (PPS) pengganti "
+                "antarwaktu (PAW) untuk Desa Argosari, Kecamatan Senduro, Selasa (20/8/2024).")
+    assert set(got) == {("PPS", "35.08.12.2011")}
+    # a desa of another kabupaten is not it
+    got = facts(make_doc, "KPU Kabupaten Bogor melantik anggota PPS untuk Desa Argosari, Kecamatan Senduro.")
+    assert set(got) == {("PPS", "32.01")}

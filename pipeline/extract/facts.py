@@ -166,6 +166,9 @@ def _body_region(b: BodyMention, sentence_bodies: list[BodyMention], homes: dict
     kecamatan written right after it too, if it is a body of desa or TPS ("anggota KPPS di Kecamatan
     Cibinong, Kabupaten Bogor")."""
     region = _formed_region(b, sentence_bodies, homes, regions_in_sentence, text, tied)
+    own = _unit_after(b, region, regions_in_sentence, text)
+    if own is not None:
+        return own  # "anggota PPS pengganti antarwaktu (PAW) untuk Desa Argosari": that desa's PPS
     if region is None and b.body in ABROAD:
         return homes.get("ABROAD")  # "... pakta integritas oleh seluruh anggota KPPSLN": the article's
     if b.body in AD_HOC and b.body not in ABROAD and not b.national and (region is None or region.level == "provinsi"):
@@ -181,6 +184,26 @@ def _body_region(b: BodyMention, sentence_bodies: list[BodyMention], homes: dict
                     and UNIT_OF.get(b.body) in ("desa", "tps") and not _coordinated(text, here, regions_in_sentence)):
                 return here.region
     return region
+
+
+#: After a body, before the one unit it is of: "PPS untuk Desa X", "PPS pengganti antarwaktu (PAW) di Desa X"
+#: ("melantik 25 anggota PPK di Kecamatan Kanigaran" names the venue)
+_UNIT_AFTER = re.compile(r"(?:\s*\([A-Z]+\))?(?:\s+peng?ganti\s+antar\s*waktu(?:\s*\(PAW\))?\s+(?:untuk|di)"
+                         r"|\s+untuk)\s+")
+
+
+def _unit_after(b: BodyMention, region: Region | None, regions: list[RegionMention], text: str) -> Region | None:
+    """The desa (for a PPS or PKD) or kecamatan (for a PPK or Panwascam) written right after a body with no
+    region of its own, inside the region it would otherwise get."""
+    if b.region is not None or UNIT_OF.get(b.body) not in ("desa", "kecamatan"):
+        return None
+    at = _UNIT_AFTER.match(text, b.end)
+    here = next((r for r in regions if at and r.start == at.end() and r.region), None)
+    if here is None or here.region is None or here.region.level != UNIT_OF[b.body]:
+        return None
+    if region is not None and not region.contains(here.region):
+        return None
+    return None if _coordinated(text, here, regions) else here.region
 
 
 def _coordinated(text: str, r: RegionMention, regions: list[RegionMention]) -> bool:
