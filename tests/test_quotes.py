@@ -245,6 +245,10 @@ def test_who_ia_refers_to_and_menurut_with_a_title(make_doc) -> None:
      ("Agustinus da Cunha", "ketua", "KPU", "53.07")),
     ("Salah satu anggota PPK Kota Padang yang dilantik, Rini Anggraini dari Kelurahan Pasar, mengaku siap "
      "menjalankan tugas di wilayahnya.", ("Rini Anggraini", "anggota", "PPK", "13.71")),
+    ("Ketua KPU Kabupaten Luwu Utara (Lutra), Muhammad Arfah Jaya, mengatakan pihaknya menerima putusan DKPP itu.",
+     ("Muhammad Arfah Jaya", "ketua", "KPU", "73.22")),
+    ("Rapat turut dihadiri Sekretaris Daerah Kabupaten Sintang, Kapolres Sintang AKBP Dwi Haryanto Saputra, yang "
+     "mengatakan jajarannya siap mengamankan tahapan.", ("Dwi Haryanto Saputra", "kapolres", "POLRI", "61.05")),
     # "salah satu/seorang" is one member, not a count; a kecamatan whose name starts with its kota's
     ("KPU Kota Medan melantik PPK. Salah satu anggota PPK Medan Tuntungan yang baru dilantik, Ruth Esterlina boru "
      "Tambunan, mengaku siap bekerja penuh waktu.", ("Ruth Esterlina boru Tambunan", "anggota", "PPK", "12.71.07")),

@@ -325,6 +325,9 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
         pos = foreign_place_end(text, pos)
         div = _division_rx()[1].match(text, pos)
         pos = div.end() if div else pos
+        # "Ketua KPU Kabupaten Luwu Utara (Lutra), NAME", "Anggota PPS baru itu, NAME,"
+        tail = re.match(r"\s*\([A-Z][A-Za-z]{1,10}\)|\s+(?:baru\s+)?(?:itu|tersebut)(?=\s*,)", text[pos:pos + 20])
+        pos += tail.end() if tail else 0
         title_start = m.start()
         if outer and outer[3] and not org_type and _ALSO.fullmatch(text, outer[1], m.start()):
             # "Anggota Bawaslu Banyumas yang juga Koordinator Divisi SDM, NAME": the organisation's title
@@ -341,6 +344,8 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
                 "region_code": region.region.code if region and region.region else "",
                 "region": region.region.name if region and region.region else ""}
         nm = re.match(rf"\s*,?\s*(?P<name>{_NAME}){_DEGREES}", text[pos:])
+        if nm and v.title_rx.match(text, pos + nm.start("name")):
+            nm = None  # "dihadiri Sekretaris Daerah Kabupaten Sintang, Kapolres Sintang AKBP NAME": a list of titles
         if nm is None:  # "Anggota PPK Porsea yang baru dilantik, NAME," "Anggota DPRD dari dapil Toba I, NAME,"
             nm = _after_clause_rx().match(text, pos)
             if nm and (v.title_rx.match(text, nm.start("name")) or v.title_rx.search(text, pos, nm.start("name"))
