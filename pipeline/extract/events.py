@@ -97,12 +97,12 @@ def find_event_cues(text: str, lo: int, hi: int) -> list[EventCue]:
             near_after = " ".join(after.split()[:9])
             noun = _EVENT_NOUN.match(m.group(0)) is not None
             alleged = ev != "pemberhentian" and accused is not None and accused.start() < m.start()
-            last = before.rsplit(None, 1)[-1].lower() if before else ""  # the word right before
+            word_before = before.rsplit(None, 1)[-1] if before else ""
+            last = word_before.lower()
             # "usai pelantikan, para anggota PPK akan langsung mengikuti bimtek": the time clause of a plan;
             # "PPK akan langsung membantu KPU merekrut PPS": "akan" a few words before, not "yang akan"
             in_plan = (last in rx.temporal and rx.planned.search(text, lo, hi) is not None) or bool(
                 _WILL_BEFORE.search(" ".join(text[max(lo, m.start() - 60):m.start()].split()[-6:])))
-            word_before = before.rsplit(None, 1)[-1] if before else ""
             if m.group(0).lower() == "terpilih" and word_before.isupper() and len(word_before) >= 3:
                 adjectives.add(m.start())  # "Anggota PPS terpilih rencananya dilantik": dropped below
             out.append(EventCue(

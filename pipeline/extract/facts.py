@@ -84,22 +84,17 @@ def _quote_spans(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"[“\"][^“”\"]{2,}?[”\"]", text)]
 
 
-def _home(bodies: list[BodyMention], organiser: str) -> Region | None:
-    """The region of the organiser (KPU or Bawaslu) the article is mostly about."""
-    regs = [b.region.region for b in bodies if b.body == organiser and b.region and b.region.region]
-    if not regs:
-        return None
-    counts = Counter(r.code for r in regs).most_common()
-    if len(counts) > 1 and counts[0][1] == counts[1][1]:
-        return None  # "KPU Kota Tasikmalaya dan KPU Kabupaten Tasikmalaya": no one KPU of the article
-    return gazetteer().by_code[counts[0][0]]
-
-
-def _tied(bodies: list[BodyMention], organiser: str) -> bool:
-    """The article names the organiser of several regions equally often (no one is its home)."""
+def _home(bodies: list[BodyMention], organiser: str) -> tuple[Region | None, bool]:
+    """The region of the organiser (KPU or Bawaslu) the article is mostly about, and whether the article
+    names it of several regions equally often ("KPU Kota Tasikmalaya dan KPU Kabupaten Tasikmalaya": no
+    one KPU of the article, and tied)."""
     counts = Counter(b.region.region.code for b in bodies if b.body == organiser and b.region and b.region.region)
     top = counts.most_common(2)
-    return len(top) == 2 and top[0][1] == top[1][1]
+    if not top:
+        return None, False
+    if len(top) == 2 and top[0][1] == top[1][1]:
+        return None, True
+    return gazetteer().by_code[top[0][0]], False
 
 
 @lru_cache(maxsize=1)
@@ -276,10 +271,12 @@ def extract_facts(document: Document, regions: list[RegionMention], bodies: list
     ("memberhentikan Ketua KPU X, NAME"): such a fact concerns one member."""
     text = document.text
     quotes = _quote_spans(text)
-    homes = {o: _home(bodies + (organisers or []), o) for o in ("KPU", "BAWASLU")}
-    tied = frozenset(o for o in ("KPU", "BAWASLU") if _tied(bodies + (organisers or []), o))
+    everyone = bodies + (organisers or [])
+    found_homes = {o: _home(everyone, o) for o in ("KPU", "BAWASLU")}
+    homes = {o: region for o, (region, _) in found_homes.items()}
+    tied = frozenset(o for o, (_, is_tied) in found_homes.items() if is_tied)
     # committees abroad: the one city or country the article's PPLN/KPPSLN are written with
-    abroad = {b.region.region for b in bodies + (organisers or []) if b.body in ABROAD and b.region
+    abroad = {b.region.region for b in everyone if b.body in ABROAD and b.region
               and b.region.region and b.region.region.abroad}
     homes["ABROAD"] = abroad.pop() if len(abroad) == 1 else None
     candidates: dict[tuple[str, str], _Candidate] = {}
@@ -373,7 +370,7 @@ def _fact(document: Document, cand: _Candidate, bodies: list[BodyMention], all_c
                        one_unit=one_unit)
     units, per_unit, unit_type = _units(document, cand, bodies, single=len(same_body) == 1, near=near,
                                         regions=regions or [])
-    if region is not None and region.level == UNIT_OF.get(cand.body):
+    if one_unit:
         units = None  # the PPK of one kecamatan: "210 anggota PPK di 42 kecamatan" is the kabupaten's
     if members and units and (members != units * per_unit if per_unit else members < units):
         units = None  # "693 PTPS ... di dua TPS khusus", "empat anggota KPPS ... 3.478 TPS": another count's
@@ -413,16 +410,15 @@ def _fact(document: Document, cand: _Candidate, bodies: list[BodyMention], all_c
     )
 
 
-_SAME_DAY = re.compile(r"\b(?:pada|di)\s+hari\s+(?:yang\s+sama|itu\s+juga)\b|\bkeesokan\s+harinya\b", re.I)
+_SAME_DAY = re.compile(r"\b(?:pada|di)\s+hari\s+(?:yang\s+sama|itu\s+juga)\b", re.I)
 
 
 def _same_day(document: Document, cand: _Candidate, resolve_date: Callable[[int, int], str]) -> str:
     """The event day of the sentences just before a fact sentence that says "pada hari yang sama"."""
     sentences = document.sentences()
     for lo, hi in cand.sentences:
-        m = _SAME_DAY.search(document.text, lo, hi)
-        if not m or (lo, hi) not in sentences or m.group(0).lower().startswith("keesokan"):
-            continue  # "keesokan harinya" is the day after: not resolved here
+        if (lo, hi) not in sentences or not _SAME_DAY.search(document.text, lo, hi):
+            continue
         i = sentences.index((lo, hi))
         for j in range(i - 1, max(-1, i - 3), -1):
             day = resolve_date(*sentences[j])
