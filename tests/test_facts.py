@@ -477,3 +477,41 @@ def test_the_one_unit_written_after_a_body(make_doc) -> None:
     # a desa of another kabupaten is not it
     got = facts(make_doc, "KPU Kabupaten Bogor melantik anggota PPS untuk Desa Argosari, Kecamatan Senduro.")
     assert set(got) == {("PPS", "32.01")}
+
+
+def test_complaints_requests_and_postponements_are_no_events(make_doc) -> None:
+    # what is complained of, what a request asks for, a postponed swearing-in
+    got = facts(make_doc, "Sejumlah anggota PPK di Kabupaten Kepulauan Selayar mengeluhkan minimnya biaya untuk "
+                "menghadiri rapat koordinasi di Benteng.")
+    assert got == {}
+    got = facts(make_doc, "Pj Bupati Muba meminta camat membantu menyosialisasikan pendaftaran PPK hingga ke desa.")
+    assert got == {}
+    got = facts(make_doc, "Ketua Bawaslu Gorontalo Utara mengatakan pelantikan PTPS tertunda karena masih ada calon "
+                "PTPS di Kecamatan Ponelo Kepulauan yang belum melengkapi berkas.")
+    assert got == {}
+    # ... but a request to members sworn in ("yang dilantik") keeps the swearing-in, and so does "sempat tertunda"
+    got = facts(make_doc, "Bupati Lebak meminta 140 anggota PPK Kabupaten Lebak yang dilantik Senin (13/5/2024) "
+                "bekerja jujur.", published="2024-05-14")
+    assert set(got) == {("PPK", "36.02")}
+    got = facts(make_doc, "Pelantikan 140 anggota PPK Kabupaten Lebak yang sempat tertunda akhirnya digelar Senin "
+                "(13/5/2024).", published="2024-05-14")
+    assert set(got) == {("PPK", "36.02")}
+
+
+def test_an_organiser_after_a_chain_of_places(make_doc) -> None:
+    # "Jembrana" (no prefix) is not read as a region here, and the PPS is still the organiser, not a subject
+    got = facts(make_doc, "Panitia Pemungutan Suara (PPS) Desa Yehembang, Kecamatan Mendoyo, Jembrana, melantik 63 "
+                "anggota KPPS untuk Pemilu 2024 di Wantilan Desa Yehembang, kemarin (25/1).", published="2024-01-26")
+    assert set(got) == {("KPPS", "51.01.02.2008")}
+
+
+def test_bodies_named_with_their_level_word(make_doc) -> None:
+    # the name's last word opens the region ("Panwaslu Kecamatan Sungai Tarab"); the acronym inside the name
+    got = facts(make_doc, "Bawaslu Kabupaten Tanah Datar melantik tiga anggota Panwaslu Kecamatan Sungai Tarab "
+                "pengganti antarwaktu, Senin (3/6/2024).", published="2024-06-04")
+    assert set(got) == {("PANWASCAM", "13.04.08")}
+    got = facts(make_doc, "Bawaslu Kabupaten Agam mengumumkan 48 nama calon anggota Panitia Pengawas Pemilihan Umum "
+                "(Panwaslu) Kecamatan terpilih untuk Pemilu 2024. Mereka akan bertugas di 16 kecamatan, "
+                "masing-masing tiga orang.")
+    assert {k: (f["event"], f["members"], f["units"]) for k, f in got.items()} == {
+        ("PANWASCAM", "13.06"): ("rekrutmen", 48, 16)}

@@ -257,6 +257,29 @@ def test_who_ia_refers_to_and_menurut_with_a_title(make_doc) -> None:
     # ... but a title inside the clause is the person's own ("yang juga anggota DKPP, NAME")
     ("Ketua majelis sidang yang juga anggota DKPP, Johan Saragih, menyatakan teradu melanggar kode etik.",
      ("Johan Saragih", "anggota", "OTHER", "")),
+    # a bare kabupaten after "Sekretaris Daerah" is its region, not the name; "Setdakab" is the regional government
+    ("Sekretaris Daerah Manggarai Timur, Bonifasius Sai, yang hadir di Borong, mengingatkan anggota PPS agar netral.",
+     ("Bonifasius Sai", "sekretaris daerah", "PEMDA", "53.19")),
+    ("Asisten Pemerintahan dan Kesra Setdakab Pasaman Barat, Junaidi Lubis, yang mewakili Pj Bupati, meminta "
+     "anggota PPS bersikap netral.", ("Junaidi Lubis", "asisten", "PEMDA", "13.12")),
+    ("Asisten Bidang Perekonomian dan Pembangunan Setdako Bengkulu, Rudi Hartono, mengatakan honor sudah disiapkan.",
+     ("Rudi Hartono", "asisten", "PEMDA", "17.71")),
+    ("Sementara itu, anggota Komisi I DPRD Lampung Timur, Hendra Saputra Gultom, meminta KPU mempercepat "
+     "pembayaran honor.", ("Hendra Saputra Gultom", "anggota", "DPRD", "18.07")),
+    ("Kordiv Sosdiklih, Parmas dan SDM KPU Tanjabtim, Fitri Yanti, menambahkan pihaknya mendorong keterwakilan "
+     "perempuan.", ("Fitri Yanti", "anggota", "KPU", "15.07")),
+    # replacement members ("PPK PAW"); a party's lawyer at a hearing; the trade office that hosts the PPLN Taipei
+    ("KPU Katingan melantik PPK. Salah satu anggota PPK PAW Katingan Kuala, Rahmat Hidayatullah, mengaku siap "
+     "bekerja di pesisir.", ("Rahmat Hidayatullah", "anggota", "PPK", "62.06.10")),
+    ("Kuasa hukum pengadu, Yulianus Magal, dalam persidangan menyebutkan rekomendasi itu tidak dijalankan KPU.",
+     ("Yulianus Magal", "kuasa hukum", "OTHER", "")),
+    ("Kepala KDEI Taipei, Wahyu Pramudito, dalam sambutannya meminta para petugas menjaga netralitas.",
+     ("Wahyu Pramudito", "kepala kdei", "OTHER", "")),
+    ("Perbekel Yehembang, I Nyoman Sutama Jaya, meminta anggota KPPS menjaga netralitas di TPS.",
+     ("I Nyoman Sutama Jaya", "perbekel", "PEMDA", "")),
+    # a passive speech verb after what was said ("Keluhan serupa disampaikan NAME")
+    ("Keluhan serupa disampaikan Wagiyem, anggota KPPS di Desa Sumberejo. Ia mengaku mendengar honor akan dipotong.",
+     ("Wagiyem", "anggota", "OTHER", "")),
 ])
 def test_more_ways_officials_are_written(make_doc, text: str, official: tuple[str, str, str, str]) -> None:
     doc = make_doc(text)

@@ -24,11 +24,13 @@ ORGANISER = {"PPK": "KPU", "PPS": "KPU", "KPPS": "KPU", "PANTARLIH": "KPU", "PPL
 #: Bodies that sit abroad: their region is a city or country without a Kemendagri code.
 ABROAD = frozenset({"PPLN", "KPPSLN"})
 #: What may stand between a body and its region: "KPU Kota X", "Bawaslu kabupaten/kota se-Sulteng".
-_GAP = re.compile(r"[ ,]*(?:(?:kabupaten\s*/\s*kota|kab\s*/\s*kota|provinsi|kabupaten|kota)\s+)?(?:se-?\s?)?",
-                  re.IGNORECASE)
+_GAP = re.compile(r"[ ,]*(?:PAW\s+)?(?:(?:kabupaten\s*/\s*kota|kab\s*/\s*kota|provinsi|kabupaten|kota)\s+)?"
+                  r"(?:se-?\s?)?", re.IGNORECASE)
 #: A body over all units of a region: "PPK di 10 kabupaten/kota se-NTB", "PPS di 1.166 desa se-Kabupaten X".
 _ACROSS = re.compile(r"[ ,]*di\s+[\d.]+\s+(?:kabupaten\s*/\s*kota|kab\s*/\s*kota|kabupaten|kota|kecamatan|distrik|"
                      r"desa\s*/\s*kelurahan|desa\s+dan\s+kelurahan|desa|kelurahan)\s+se-?\s?", re.IGNORECASE)
+#: The last word of a body name that is a level of region ("Panwaslu Kecamatan", "Pengawas Kelurahan/Desa").
+_LEVEL_LAST = re.compile(r"Kecamatan|Desa|Kelurahan|Kelurahan/Desa|Distrik|TPS", re.IGNORECASE)
 _NATIONAL = re.compile(r"^\s*(?:\([A-Z]+\)\s*)?(RI|Republik Indonesia|Pusat)\b")
 
 
@@ -50,13 +52,17 @@ def _pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     parts = []
     for code, phrase, case in sorted(vocab.rows("bodies.tsv"), key=lambda r: -len(r[1])):
         rx = re.escape(phrase).replace(r"\ ", r"\s+")
+        head, _, last = phrase.rpartition(" ")
+        if head.count(" ") >= 1 and _LEVEL_LAST.fullmatch(last):
+            # "Panitia Pengawas Pemilihan Umum (Panwaslu) Kecamatan": the acronym before the level word
+            rx = re.escape(head).replace(r"\ ", r"\s+") + r"(?:\s*\(\s*[A-Za-z]+\s*\))?\s+" + re.escape(last)
         lookup[phrase.lower() if case == "ci" else phrase] = code
         parts.append(rx if case == "cs" else f"(?i:{rx})")
     return vocab.word_rx("|".join(parts), left=r"[\w/-]"), lookup
 
 
 def _code(text: str, lookup: dict[str, str]) -> str | None:
-    norm = re.sub(r"\s+", " ", text)
+    norm = re.sub(r"\s+", " ", re.sub(r"\s*\([^)]*\)", "", text))
     return lookup.get(norm) or lookup.get(norm.lower())
 
 
@@ -104,6 +110,8 @@ def _attach(bodies: list[BodyMention], regions: list[RegionMention], text: str,
     for b in bodies:
         plain = re.match(r"[ ,]*", text[b.end:b.end + 4])
         b.region = by_start.get(b.end + (plain.end() if plain else 0))
+        if b.region is None:  # "Panwaslu Kecamatan Sungai Tarab": the name's last word opens the region
+            b.region = next((r for r in regions if b.start < r.start < b.end < r.end), None)
         gap = _GAP.match(text, b.end)
         if b.region is None and gap:
             b.region = by_start.get(gap.end())

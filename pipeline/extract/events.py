@@ -39,6 +39,7 @@ class _Rx(NamedTuple):
     routine: re.Pattern[str]  # matched right after it ("karena masa kerjanya berakhir")
     replacement: re.Pattern[str]  # "pengganti antarwaktu", "PAW": a swearing-in that replaces members
     allegation: re.Pattern[str]  # "menuding", "diadukan": what follows is an accusation
+    request: re.Pattern[str]  # "meminta", "mengimbau": what follows in the same clause is asked for
     temporal: frozenset[str]  # "usai", "saat": a time clause, planned when the sentence says "akan"
     other_subject: re.Pattern[str]  # "pendaftaran pasangan calon": not the members' recruitment
     election: re.Pattern[str]
@@ -59,6 +60,7 @@ def _rx() -> _Rx:
         routine=re.compile("|".join(w for k, w in mod if k == "routine"), re.IGNORECASE),
         replacement=re.compile("|".join(w for k, w in mod if k == "replacement"), re.IGNORECASE),
         allegation=vocab.word_rx("|".join(w for k, w in mod if k == "allegation"), re.IGNORECASE),
+        request=vocab.word_rx("|".join(w for k, w in mod if k == "request"), re.IGNORECASE),
         temporal=frozenset(w for k, w in mod if k == "temporal"),
         other_subject=re.compile("|".join(w for k, w in mod if k == "other_subject"), re.IGNORECASE),
         election=re.compile(
@@ -74,8 +76,25 @@ def _rx() -> _Rx:
 #: "akan" or "bakal" among the words before an event word, not in a relative clause ("yang akan bertugas")
 _WILL_BEFORE = re.compile(r"(?<!\byang )\b(?:akan|bakal)\b(?![^,.;]*[,.;])", re.IGNORECASE)
 
+#: A copula or "bertugas" a few words before: the event word names a duty, not an event ("pekerjaan pertama PPK
+#: adalah membantu KIP merekrut PPS", "PPS bertugas membantu membentuk KPPS")
+_DUTY_BEFORE = re.compile(r"\b(?:adalah|ialah|yakni|yaitu|bertugas|tugasnya)\b(?![^,.;]*[,.;])", re.IGNORECASE)
+
 #: Event words that are nouns ("pelantikan", "rekrutmen", "seleksi"), which a later verb may say is planned.
 _EVENT_NOUN = re.compile(r"(?i:pe\w+an|rekrutmen|seleksi|tes|bimtek|bimbingan|rapat|konsolidasi)\b")
+
+
+#: What ends a requested clause before an event word: a relative clause or punctuation.
+_CLAUSE_BREAK = re.compile(r"\byang\b|[,.;:\"“”]")
+
+
+def _requested(text: str, lo: int, word: re.Match[str]) -> bool:
+    """The event word is what a request earlier in its clause asks for ("meminta camat membantu
+    menyosialisasikan pendaftaran PPK"), unless it is a passive participle ("dilantik")."""
+    if word.group(0).lower().startswith("di"):
+        return False
+    asks = list(_rx().request.finditer(text, lo, word.start()))
+    return bool(asks) and not _CLAUSE_BREAK.search(text, asks[-1].end(), word.start())
 
 
 def _words(text: str) -> list[tuple[int, int]]:
@@ -101,15 +120,17 @@ def find_event_cues(text: str, lo: int, hi: int) -> list[EventCue]:
             last = word_before.lower()
             # "usai pelantikan, para anggota PPK akan langsung mengikuti bimtek": the time clause of a plan;
             # "PPK akan langsung membantu KPU merekrut PPS": "akan" a few words before, not "yang akan"
+            six_before = " ".join(text[max(lo, m.start() - 60):m.start()].split()[-6:])
             in_plan = (last in rx.temporal and rx.planned.search(text, lo, hi) is not None) or bool(
-                _WILL_BEFORE.search(" ".join(text[max(lo, m.start() - 60):m.start()].split()[-6:])))
+                _WILL_BEFORE.search(six_before))
             if m.group(0).lower() == "terpilih" and word_before.isupper() and len(word_before) >= 3:
                 adjectives.add(m.start())  # "Anggota PPS terpilih rencananya dilantik": dropped below
             out.append(EventCue(
                 ev, m.start(), m.end(),
                 planned=bool(in_plan or rx.planned.search(before)
                              or (noun and rx.planned_after.match(text, m.end(), hi))),
-                advice=bool(alleged or last in rx.not_before or rx.other_subject.match(text, m.end(), hi)
+                advice=bool(alleged or last in rx.not_before or _requested(text, lo, m)
+                            or _DUTY_BEFORE.search(six_before) or rx.other_subject.match(text, m.end(), hi)
                             or rx.advice.search(before) or rx.advice.search(near_after)
                             or rx.advice_before.search(before) or rx.routine.match(after)),
             ))

@@ -420,7 +420,7 @@ def _same_day(document: Document, cand: _Candidate, resolve_date: Callable[[int,
         if (lo, hi) not in sentences or not _SAME_DAY.search(document.text, lo, hi):
             continue
         i = sentences.index((lo, hi))
-        for j in range(i - 1, max(-1, i - 3), -1):
+        for j in range(i - 1, max(-1, i - 5), -1):  # up to four sentences back (a quote may stand between)
             day = resolve_date(*sentences[j])
             if day:
                 return day

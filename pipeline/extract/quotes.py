@@ -268,7 +268,8 @@ def _after_clause_rx() -> re.Pattern[str]:
 
 #: Titles after which a bare place name may stand before the person ("Ketua PPS Gedangsewu, Sugeng").
 _PLACE_FIRST = re.compile(r"\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s*,\s*(?=[A-Z])")
-_PLACE_ROLES = frozenset({"camat", "lurah", "kepala desa", "kapolsek", "danramil", "kapolres", "dandim"})
+_PLACE_ROLES = frozenset({"camat", "lurah", "kepala desa", "kapolsek", "danramil", "kapolres", "dandim", "perbekel",
+                          "wali nagari", "geuchik", "kepala kampung", "sangadi", "kepala lembang"})
 
 
 def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], people: People) -> None:
@@ -298,6 +299,8 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
         if b is not None:
             org_type = org_type or BODY_ORG.get(b.body, "OTHER")
             pos = b.end
+            paw = re.match(r"\s+PAW\b", text[pos:pos + 5])  # "anggota PPK PAW Katingan Kuala, NAME"
+            pos += paw.end() if paw else 0
             region = b.region
             if b.national:
                 nat = re.match(r"\s*(RI|Republik Indonesia|Pusat)\b", text[pos:])
@@ -503,6 +506,14 @@ def _direct(text: str, qm: re.Match[str], p_start: int, p_end: int, people: Peop
     return Statement(speaker, quote, "direct", cue, qs, qe)
 
 
+#: What a passive speech verb reports, opening the sentence: "Demikian disampaikan NAME", "Keluhan serupa
+#: disampaikan NAME", "Harapan itu diungkapkan NAME"
+_PASSIVE_SUBJECT = re.compile(
+    r"\s*(?:Demikian|Senada|(?:Hal|Keluhan|Pernyataan|Penjelasan|Harapan|Pendapat|Imbauan|Permintaan|Kritik|Pesan"
+    r"|Ajakan|Tanggapan|Keterangan)(?:\s+(?:itu|ini|tersebut|senada|serupa|yang\s+(?:sama|senada|serupa)))?"
+    r"\s+(?:juga\s+)?(?:di|dike|dise|diung|dite|dija))")
+
+
 def _indirect(text: str, lo: int, hi: int, people: People, current: Person | None) -> Statement | None:
     """An indirect statement in sentence text[lo:hi]: "Habibi mengatakan, ...", "Menurutnya, ..."."""
     v = _vocab()
@@ -524,7 +535,7 @@ def _indirect(text: str, lo: int, hi: int, people: People, current: Person | Non
             return Statement(person, sent[acc.end():].strip(), "indirect", "menurut", lo + acc.end(), hi)
         return None
     pas = v.passive_rx.search(sent)
-    if pas and re.match(r"\s*(?:Demikian|Senada|Hal\s+(?:itu|ini|tersebut|senada|serupa))\b", sent):
+    if pas and _PASSIVE_SUBJECT.match(sent):
         person = next((p for p in people.persons if lo + pas.end() <= p.start < hi), None)
         if person:
             return Statement(person, sent.strip(), "indirect", pas.group(0).strip().lower(), lo, hi)

@@ -46,7 +46,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict
     alias_rx = vocab.word_rx(vocab.dispatch_alternation(vocab.phrases(list(gazetteer().aliases))), left=r"[\w]")
     # a lookahead, so that a name run never swallows the next trigger ("KPU X dan PPK Y")
     trig = vocab.alternation(list(triggers)).replace("se\\-", "[Ss]e\\-")
-    trig_rx = vocab.compile_fast(rf"(?<![\w-])(?P<trigger>{trig})\)?(?=\s*(?P<name>{_NAME_SEQ}))")
+    # "PPK PAW Katingan Kuala": the members who replace others, of that kecamatan
+    trig_rx = vocab.compile_fast(rf"(?<![\w-])(?P<trigger>{trig})\)?(?:\s+PAW)?(?=\s*(?P<name>{_NAME_SEQ}))")
     return pref_rx, alias_rx, trig_rx, prefixes, triggers
 
 
