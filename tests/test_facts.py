@@ -515,3 +515,25 @@ def test_bodies_named_with_their_level_word(make_doc) -> None:
                 "masing-masing tiga orang.")
     assert {k: (f["event"], f["members"], f["units"]) for k, f in got.items()} == {
         ("PANWASCAM", "13.06"): ("rekrutmen", 48, 16)}
+
+
+def test_local_names_of_supervisory_bodies(make_doc) -> None:
+    # Aceh's Panwaslih with its region after the acronym; Papua's Panwaslu Distrik with the acronym inside the name
+    got = facts(make_doc, "Panitia Pengawas Pemilihan (Panwaslih) Kabupaten Aceh Singkil melantik 33 anggota Panwaslih "
+                "Kecamatan, Senin (27/5/2024). Mereka bertugas di 11 kecamatan, masing-masing tiga orang.",
+                published="2024-05-28")
+    assert {k: (f["members"], f["units"]) for k, f in got.items()} == {("PANWASCAM", "11.10"): (33, 11)}
+    got = facts(make_doc, "Sebanyak 45 anggota Panitia Pengawas Pemilihan (Panwaslu) Distrik se-Kabupaten Nabire resmi "
+                "dilantik, Kamis (16/5/2024).", published="2024-05-17")
+    assert {k: f["members"] for k, f in got.items()} == {("PANWASCAM", "94.01"): 45}
+    got = facts(make_doc, "Panwaslih Aceh Barat Daya melantik 152 Pengawas Gampong, Senin (1/7/2024).",
+                published="2024-07-02")
+    assert set(got) == {("PKD", "11.12")}
+
+
+def test_a_past_event_recalled_as_background(make_doc) -> None:
+    text = ("Sejumlah Pantarlih di Kabupaten Manggarai Barat mengeluhkan honor yang belum dibayar. Sebanyak 771 "
+            "Pantarlih di Manggarai Barat dilantik pada 24 Juni lalu dan bekerja selama sebulan.")
+    assert facts(make_doc, text, published="2024-08-12") == {}
+    # the same sentence a few days after the swearing-in reports it
+    assert [b for b, _ in facts(make_doc, text, published="2024-06-27")] == ["PANTARLIH"]

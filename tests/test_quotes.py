@@ -277,6 +277,22 @@ def test_who_ia_refers_to_and_menurut_with_a_title(make_doc) -> None:
      ("Wahyu Pramudito", "kepala kdei", "OTHER", "")),
     ("Perbekel Yehembang, I Nyoman Sutama Jaya, meminta anggota KPPS menjaga netralitas di TPS.",
      ("I Nyoman Sutama Jaya", "perbekel", "PEMDA", "")),
+    # a second title after "selaku"; commanders written out; a Koramil's number; "Salah satu PKD"; Simalungun's nagori
+    ("Hadir menyaksikan, Anggota Bawaslu Provinsi Papua Tengah selaku Koordinator Divisi Sumber Daya Manusia, "
+     "Organisasi, Pendidikan dan Pelatihan, Maria Goreti Kotouki. Dalam arahannya, Maria meminta Panwaslu Distrik "
+     "memahami kekhasan pemilihan di Papua Tengah.", ("Maria Goreti Kotouki", "anggota", "BAWASLU", "94")),
+    ("Komandan Kodim 1307/Poso, Letkol Inf I Made Sudarsana, yang hadir dalam pelantikan itu menyatakan TNI siap "
+     "mendukung seluruh tahapan Pilkada.", ("I Made Sudarsana", "dandim", "TNI", "")),
+    ("Senada, Danramil 414-01/Manggar Kapten Inf Sugeng Riyadi menuturkan babinsa di setiap desa sudah diperintahkan "
+     "memantau situasi.", ("Sugeng Riyadi", "danramil", "TNI", "")),
+    ("Bawaslu Pasangkayu melantik PKD. Salah satu PKD yang dilantik, Ni Luh Putu Ariani dari Desa Martasari, mengaku "
+     "siap menjalankan tugas di desanya.", ("Ni Luh Putu Ariani", "anggota", "BAWASLU", "")),
+    ("Salah seorang anggota PPS Nagori Sidamanik, Kecamatan Sidamanik, Hotmaida Damanik, mengaku sudah tiga kali "
+     "menjadi penyelenggara ad hoc.", ("Hotmaida Damanik", "anggota", "PPS", "12.08.09.2002")),
+    # "Pengganti Antarwaktu (PAW)" after the title is no name: the person is the one sworn in "sebagai" it
+    ("Ketua Bawaslu Maluku melantik Fatma Rumalutur sebagai anggota Bawaslu Kabupaten Seram Bagian Timur (SBT) "
+     "Pengganti Antarwaktu (PAW). Usai dilantik, Fatma mengaku akan segera kembali ke Bula untuk bekerja.",
+     ("Fatma Rumalutur", "anggota", "BAWASLU", "81.05")),
     # a passive speech verb after what was said ("Keluhan serupa disampaikan NAME")
     ("Keluhan serupa disampaikan Wagiyem, anggota KPPS di Desa Sumberejo. Ia mengaku mendengar honor akan dipotong.",
      ("Wagiyem", "anggota", "OTHER", "")),

@@ -30,7 +30,8 @@ _GAP = re.compile(r"[ ,]*(?:PAW\s+)?(?:(?:kabupaten\s*/\s*kota|kab\s*/\s*kota|pr
 _ACROSS = re.compile(r"[ ,]*di\s+[\d.]+\s+(?:kabupaten\s*/\s*kota|kab\s*/\s*kota|kabupaten|kota|kecamatan|distrik|"
                      r"desa\s*/\s*kelurahan|desa\s+dan\s+kelurahan|desa|kelurahan)\s+se-?\s?", re.IGNORECASE)
 #: The last word of a body name that is a level of region ("Panwaslu Kecamatan", "Pengawas Kelurahan/Desa").
-_LEVEL_LAST = re.compile(r"Kecamatan|Desa|Kelurahan|Kelurahan/Desa|Distrik|TPS", re.IGNORECASE)
+_LEVEL_LAST = re.compile(r"Kecamatan|Desa|Kelurahan|Kelurahan/Desa|Distrik|TPS|Gampong|Kampung|Nagari|Kalurahan"
+                         r"|Kapanewon", re.IGNORECASE)
 _NATIONAL = re.compile(r"^\s*(?:\([A-Z]+\)\s*)?(RI|Republik Indonesia|Pusat)\b")
 
 
@@ -108,7 +109,7 @@ def _attach(bodies: list[BodyMention], regions: list[RegionMention], text: str,
     PPLN or KPPSLN: the place abroad, "PPLN Kuala Lumpur", "PPLN di Tokyo")."""
     by_start = {r.start: r for r in regions}
     for b in bodies:
-        plain = re.match(r"[ ,]*", text[b.end:b.end + 4])
+        plain = re.match(r"\)?[ ,]*", text[b.end:b.end + 4])  # "(Panwaslih) Kabupaten Aceh Singkil"
         b.region = by_start.get(b.end + (plain.end() if plain else 0))
         if b.region is None:  # "Panwaslu Kecamatan Sungai Tarab": the name's last word opens the region
             b.region = next((r for r in regions if b.start < r.start < b.end < r.end), None)

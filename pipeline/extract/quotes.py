@@ -247,7 +247,8 @@ def _division_rx() -> tuple[re.Pattern[str], re.Pattern[str]]:
     run = rf"(?:\s*,?\s*(?:{words}|dan|&|serta)(?![\w]))+"
     # after the organisation: "Anggota KPU Garut Ketua Divisi Hukum ..., NAME", "... Bawaslu X Koordinator Divisi ..."
     lead = r"(?:Kordiv|Kadiv|(?:(?:Koordinator|Ketua|Kepala)\s+)?Divisi)"
-    return re.compile(run), re.compile(rf"\s*,?\s+{lead}{run}")
+    # ... also after "selaku" or "sekaligus": "Anggota Bawaslu Provinsi Papua Tengah selaku Koordinator Divisi ..."
+    return re.compile(run), re.compile(rf"\s*,?\s+(?:(?:selaku|sekaligus)\s+)?{lead}{run}")
 
 
 #: Between a title and a second one of the same person: "Anggota Bawaslu X yang juga Koordinator Divisi ..."
