@@ -17,6 +17,7 @@ from html import unescape
 from urllib.parse import urlsplit
 
 from pipeline import vocab
+from pipeline.acquire.pubdate import publication_date
 from pipeline.records import Article, Document
 
 
@@ -256,7 +257,7 @@ def to_document(article: Article) -> Document:
         author = author or meta.get("author", "")
         outlet = outlet or meta.get("sitename", "")
         url = url or meta.get("url", "")
-        published = published or meta.get("date", "")[:10]
+        published = published or publication_date(article.html, url, meta.get("date", ""))[0]
     if not raw or not raw.strip():
         raise ArticleError("empty", "the article has no text")
     cleaned = clean_text(raw, title)

@@ -24,6 +24,7 @@ import pytest
 from pipeline.acquire import page as pagemod
 from pipeline.acquire.crawl import CrawlConfig, crawl, crawl_to_jsonl
 from pipeline.acquire.fetch import Fetcher, FetchError, retry_after_seconds
+from pipeline.acquire.pubdate import dateline_date, publication_date
 from pipeline.acquire.urls import AddressPolicy, normalize_url, url_rejection
 from pipeline.cli import main
 
@@ -476,9 +477,25 @@ def test_page_kinds_and_dateline():
     assert pagemod.page_kind('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">') == "sitemap"
     assert pagemod.page_kind("<!DOCTYPE html><html><body><p>x</p>") == "html"
     assert pagemod.page_kind("%PDF-1.4 ...", "application/octet-stream") == "other"
-    assert pagemod._dateline_date("<span>Kamis, 16 Mei 2024 10:05 WIB</span>") == "2024-05-16"
-    assert pagemod._dateline_date("Jumat, 17 Mei 2024 | 08:15 WIB") == "2024-05-17"
-    assert pagemod._dateline_date("Kompas.com - 16/05/2024, 09:30 WIB") == "2024-05-16"
+    assert dateline_date("<span>Kamis, 16 Mei 2024 10:05 WIB</span>") == "2024-05-16"
+    assert dateline_date("Jumat, 17 Mei 2024 | 08:15 WIB") == "2024-05-17"
+    assert dateline_date("Kompas.com - 16/05/2024, 09:30 WIB") == "2024-05-16"
+
+
+def test_publication_date_prefers_metadata_then_the_timestamp_line():
+    # no metadata: the timestamp line with its time wins over the top bar's today's date and a related list
+    page = ("<html><body><div class='topbar'>Kamis, 26 Januari 2023</div><h1>PPS Dilantik</h1>"
+            "<span class='waktu'>Rabu, 25 Januari 2023 | 09:12 WIB</span><p>Teks berita.</p>"
+            "<ul class='terkait'><li><a>KPU Umumkan Hasil Tes</a> <small>17 Januari 2023</small></li></ul>"
+            "</body></html>")
+    assert publication_date(page, "", found="2023-01-17") == ("2023-01-25", "dateline")
+    # metadata first, in either attribute order, or JSON-LD
+    meta = '<meta content="2024-05-16T10:05:00+07:00" property="article:published_time">'
+    assert publication_date(f"<html><head>{meta}</head>{page[6:]}") == ("2024-05-16", "metadata")
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-06-03T08:00:00+07:00"}'
+    assert publication_date(f"<html><head>{ld}</script></head><body>x</body></html>") == ("2024-06-03", "metadata")
+    # an untimed date only when nothing else is found
+    assert publication_date("<html><body><p>Kamis, 16 Mei 2024</p></body></html>")[0] == "2024-05-16"
 
 
 def test_feed_and_sitemap_links():

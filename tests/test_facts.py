@@ -537,3 +537,14 @@ def test_a_past_event_recalled_as_background(make_doc) -> None:
     assert facts(make_doc, text, published="2024-08-12") == {}
     # the same sentence a few days after the swearing-in reports it
     assert [b for b, _ in facts(make_doc, text, published="2024-06-27")] == ["PANTARLIH"]
+
+
+def test_replacements_in_several_kecamatan_and_the_make_up_restated(make_doc) -> None:
+    # "diganti" is a replacement; the kabupaten's restated make-up ("formasi PPK se-Kabupaten X") is no fact of its own
+    got = facts(make_doc, "KPU Kabupaten Katingan melantik empat anggota PPK pengganti antarwaktu (PAW), Senin (15/7). "
+                "Di PPK Marikit dan PPK Bukit Raya masing-masing satu orang diganti, sementara di PPK Katingan Kuala "
+                "dua orang sekaligus. Dengan pelantikan ini, formasi PPK se-Kabupaten Katingan kembali lengkap.",
+                published="2024-07-16")
+    assert {k: f["event"] for k, f in got.items()} == {
+        ("PPK", "62.06.07"): "pemberhentian", ("PPK", "62.06.13"): "pemberhentian",
+        ("PPK", "62.06.10"): "pemberhentian"}

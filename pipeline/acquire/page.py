@@ -2,8 +2,8 @@
 
 Link discovery uses trafilatura's feed and sitemap parsers; main text and metadata come from
 `pipeline.clean.html_to_text` (trafilatura) and `clean_text`, the same functions `extract` uses, so
-"Baca juga" teasers, bylines and share widgets are removed the same way. htmldate, and then the
-Indonesian dateline ("Kamis, 16 Mei 2024 10:05 WIB"), fill a missing publication date.
+"Baca juga" teasers, bylines and share widgets are removed the same way. The publication date comes
+from `pipeline.acquire.pubdate` (metadata, the Indonesian timestamp line, then trafilatura and htmldate).
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
+from pipeline.acquire.pubdate import publication_date
 from pipeline.acquire.urls import normalize_url
 from pipeline.clean import clean_text, html_to_text, is_indonesian
 
@@ -22,22 +23,6 @@ _PROLOG = r"^(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*|<\?[^>]*>\s*)*"
 _SITEMAP_START = re.compile(_PROLOG + r"<(?:[\w.-]+:)?(?:urlset|sitemapindex)\b", re.DOTALL)
 _FEED_START = re.compile(_PROLOG + r"<(?:rss|feed|rdf:RDF)\b", re.DOTALL | re.IGNORECASE)
 _URL_LINE = re.compile(r"^https?://\S+$")
-
-MONTHS = {
-    "januari": 1, "februari": 2, "pebruari": 2, "maret": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
-    "agustus": 8, "agt": 8, "september": 9, "oktober": 10, "november": 11, "nopember": 11, "desember": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "agu": 8, "agu.": 8, "sep": 9, "sept": 9,
-    "okt": 10, "nov": 11, "des": 12,
-}
-_WEEKDAY = r"(?:Senin|Selasa|Rabu|Kamis|Jumat|Jum'at|Sabtu|Minggu|Ahad)"
-#: "Kamis, 16 Mei 2024 10:05 WIB", "Jumat 17 Mei 2024 | 08:15 WIB": the page's own timestamp line.
-_DATELINE = re.compile(
-    rf"\b{_WEEKDAY},?\s+(\d{{1,2}})\s+([A-Za-z]{{3,9}})\.?\s+(\d{{4}})(?:\s*[|,-]?\s*(?:pukul\s+)?\d{{1,2}}[:.]\d{{2}})?",
-    re.IGNORECASE,
-)
-#: "16/05/2024, 09:30 WIB"
-_NUMERIC_DATELINE = re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4}),?\s+\d{1,2}[:.]\d{2}\s*(?:WIB|WITA|WIT)\b")
-_TAGS = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.DOTALL | re.IGNORECASE)
 
 #: Election words for `--filter election`. Strong: one is enough (acronyms in capitals only, so
 #: "pps" in a URL-like word does not count). Weak: common words that need a second election word.
@@ -169,46 +154,6 @@ def _absolute(links: list[str], base: str, drop_homepages: bool = False) -> list
             continue
         out.setdefault(norm)
     return list(out)
-
-
-def _dateline_date(html: str) -> str:
-    """The publication date printed on the page ("Kamis, 16 Mei 2024 10:05 WIB"), or ''."""
-    visible = _TAGS.sub(" ", html[:200_000])
-    for m in _DATELINE.finditer(visible):
-        month = MONTHS.get(m.group(2).lower().rstrip("."))
-        if month:
-            return _iso(int(m.group(3)), month, int(m.group(1)))
-    m = _NUMERIC_DATELINE.search(visible)
-    if m:
-        return _iso(int(m.group(3)), int(m.group(2)), int(m.group(1)))
-    return ""
-
-
-def _iso(year: int, month: int, day: int) -> str:
-    from datetime import date
-
-    try:
-        return date(year, month, day).isoformat()
-    except ValueError:
-        return ""
-
-
-def publication_date(html: str, url: str, found: str = "") -> tuple[str, str]:
-    """(YYYY-MM-DD, source): trafilatura's date when it found one, else htmldate, else the dateline."""
-    if found:
-        return found[:10], "trafilatura"
-    if "<" not in html:  # htmldate would take a bare URL for an address to download
-        return "", ""
-    try:
-        from htmldate import find_date
-
-        date = find_date(html, url=url or None, original_date=True, outputformat="%Y-%m-%d")
-    except Exception:  # noqa: BLE001 - a date is optional; htmldate must not fail a page
-        date = None
-    if date:
-        return date, "htmldate"
-    date = _dateline_date(html)
-    return (date, "dateline") if date else ("", "")
 
 
 def extract_article(html: str, url: str) -> PageArticle:
