@@ -257,7 +257,7 @@ def to_document(article: Article) -> Document:
         author = author or meta.get("author", "")
         outlet = outlet or meta.get("sitename", "")
         url = url or meta.get("url", "")
-        published = published or publication_date(article.html, url, meta.get("date", ""))[0]
+        published = published or publication_date(article.html, url, meta.get("date", ""), raw)[0]
     if not raw or not raw.strip():
         raise ArticleError("empty", "the article has no text")
     cleaned = clean_text(raw, title)

@@ -494,8 +494,11 @@ def test_publication_date_prefers_metadata_then_the_timestamp_line():
     assert publication_date(f"<html><head>{meta}</head>{page[6:]}") == ("2024-05-16", "metadata")
     ld = '<script type="application/ld+json">{"@type": "NewsArticle", "datePublished": "2024-06-03T08:00:00+07:00"}'
     assert publication_date(f"<html><head>{ld}</script></head><body>x</body></html>") == ("2024-06-03", "metadata")
-    # an untimed date only when nothing else is found
-    assert publication_date("<html><body><p>Kamis, 16 Mei 2024</p></body></html>")[0] == "2024-05-16"
+    # an untimed byline date, but not one of the article's own text (the voting day)
+    page = "<html><body><span>Senin, 18 November 2024</span><p>Pemungutan suara digelar Rabu, 27 November 2024.</p>"
+    assert publication_date(page, text="Pemungutan suara digelar Rabu, 27 November 2024.")[0] == "2024-11-18"
+    page = "<html><body><p>Pemungutan suara digelar Rabu, 27 November 2024.</p></body></html>"
+    assert publication_date(page, text="Pemungutan suara digelar Rabu, 27 November 2024.")[1] != "dateline"
 
 
 def test_feed_and_sitemap_links():

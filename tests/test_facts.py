@@ -548,3 +548,32 @@ def test_replacements_in_several_kecamatan_and_the_make_up_restated(make_doc) ->
     assert {k: f["event"] for k, f in got.items()} == {
         ("PPK", "62.06.07"): "pemberhentian", ("PPK", "62.06.13"): "pemberhentian",
         ("PPK", "62.06.10"): "pemberhentian"}
+
+
+def test_co_organisers_agents_and_past_or_pending_work_are_no_facts(make_doc) -> None:
+    # the PPK organises with the KPU and teaches; the KPPS are trained
+    got = facts(make_doc, "KPU Kabupaten Sarolangun bersama PPK Sarolangun menggelar bimtek bagi 609 anggota KPPS "
+                "Kecamatan Sarolangun, Minggu (17/11/2024). Materi bimtek disampaikan oleh Dewi Kartika Sari, serta "
+                "para anggota PPK Sarolangun.", published="2024-11-18")
+    assert set(got) == {("KPPS", "15.03.03")}
+    # ... but a meeting "bersama PPK" is the PPK's
+    got = facts(make_doc, "KPU Kabupaten Wakatobi menggelar rapat konsolidasi bersama 40 anggota PPK se-Kabupaten "
+                "Wakatobi, Senin (19/8/2024).", published="2024-08-20")
+    assert set(got) == {("PPK", "74.07")}
+    # a swearing-in months ago; one "pada Mei lalu"; one still being processed; one that must be finished soon
+    assert facts(make_doc, "Sebanyak 35 anggota PPK Kabupaten Nagekeo dilantik pada 15 Mei 2024.",
+                 published="2025-02-10") == {}
+    assert facts(make_doc, "Ia meminta PKD berkoordinasi dengan Panwaslu Kecamatan Batulicin, yang telah lebih dulu "
+                 "dilantik pada Mei lalu.", published="2024-06-22") == {}
+    assert facts(make_doc, "Selain PPK, KPU Sigi juga tengah memproses PAW dua anggota PPS Kabupaten Sigi.") == {}
+    assert facts(make_doc, "Asep berharap PPK segera bekerja, karena dalam waktu dekat mereka harus membantu KPU "
+                 "menuntaskan seleksi PPS Kota Sukabumi di 33 kelurahan.") == {}
+
+
+def test_candidates_registrants_and_plans_after_a_swearing_in(make_doc) -> None:
+    # requirements of candidates and a count of registrants are no recruitment event
+    assert facts(make_doc, "Calon anggota PPK Kabupaten Ngawi minimal berusia 17 tahun dan berpendidikan SMA.") == {}
+    assert facts(make_doc, "Total pendaftar PPS Kabupaten Blora tercatat 2.147 orang.") == {}
+    # "setelah dilantik" in a sentence about next week is the plan's time clause
+    assert facts(make_doc, "Setelah dilantik, para anggota PPS Kabupaten Blora langsung mengikuti bimtek pekan "
+                 "depan.") == {}

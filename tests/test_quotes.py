@@ -283,6 +283,8 @@ def test_who_ia_refers_to_and_menurut_with_a_title(make_doc) -> None:
      "memahami kekhasan pemilihan di Papua Tengah.", ("Maria Goreti Kotouki", "anggota", "BAWASLU", "94")),
     ("Komandan Kodim 1307/Poso, Letkol Inf I Made Sudarsana, yang hadir dalam pelantikan itu menyatakan TNI siap "
      "mendukung seluruh tahapan Pilkada.", ("I Made Sudarsana", "dandim", "TNI", "")),
+    ("Kapolres Tanah Bumbu, AKBP Bambang Setiawan Nugroho, yang hadir bersama Dandim 1022/Tanah Bumbu, menyatakan "
+     "jajarannya siap mendukung tugas pengawas.", ("Bambang Setiawan Nugroho", "kapolres", "POLRI", "63.10")),
     ("Senada, Danramil 414-01/Manggar Kapten Inf Sugeng Riyadi menuturkan babinsa di setiap desa sudah diperintahkan "
      "memantau situasi.", ("Sugeng Riyadi", "danramil", "TNI", "")),
     ("Bawaslu Pasangkayu melantik PKD. Salah satu PKD yang dilantik, Ni Luh Putu Ariani dari Desa Martasari, mengaku "

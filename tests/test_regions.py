@@ -71,3 +71,11 @@ def test_place_abroad_from_the_list_or_a_place_entity() -> None:
     assert abroad_at(there, 12, [(there.index("R"), len(there))]) is None  # "di X" may be the venue
     home = "anggota PPLN Surabaya"
     assert abroad_at(home, 12, [(home.index("S"), len(home))]) is None  # an Indonesian region
+
+
+def test_an_acronym_inside_a_prefixed_name_and_a_kecamatan_named_like_its_kabupaten() -> None:
+    got = codes("KPU Kabupaten Ogan Komering Ulu (OKU) Timur melantik PPK. Ketua KPU OKU Timur mengatakan.")
+    assert got == [("Kabupaten Ogan Komering Ulu (OKU) Timur", "16.08"), ("OKU Timur", "16.08")]
+    # after PPK a name that is a kabupaten and one of its kecamatan is the kecamatan
+    got = codes("KPU Kabupaten Sarolangun bersama PPK Sarolangun menggelar bimtek.")
+    assert got == [("Kabupaten Sarolangun", "15.03"), ("Sarolangun", "15.03.03")]

@@ -165,7 +165,7 @@ def extract_article(html: str, url: str) -> PageArticle:
     cleaned = clean_text(raw, meta.get("title", ""))
     if len(cleaned.text) < 20:
         raise PageError("no article text is left after removing page furniture")
-    published, source = publication_date(html, url, meta.get("date", ""))
+    published, source = publication_date(html, url, meta.get("date", ""), raw)
     host = (urlsplit(url).hostname or "").removeprefix("www.")
     sitename = meta.get("sitename", "")
     if not sitename or sitename.split(":")[0] == urlsplit(url).hostname:

@@ -2,7 +2,8 @@
 
 In order: the page's own machine-readable metadata (`article:published_time` and similar meta tags,
 JSON-LD `datePublished`, a `<time>` marked as the publication time); the Indonesian timestamp line printed
-with the headline ("Rabu, 25 Januari 2023 | 09:12 WIB"); trafilatura's date; htmldate's guess.
+with the headline ("Rabu, 25 Januari 2023 | 09:12 WIB", a line with a time of day first, else the first
+"Senin, 18 November 2024"); trafilatura's date; htmldate's guess.
 
 Why by hand first: htmldate (also behind trafilatura's date) guesses from any dated element when a page has
 no metadata, and on Indonesian portals the first dated element is often a "Berita Terkait" list or the
@@ -60,29 +61,33 @@ def metadata_date(html: str) -> str:
     return ""
 
 
-def dateline_date(html: str, timed_only: bool = False) -> str:
+def dateline_date(html: str, timed_only: bool = False, text: str = "") -> str:
     """The publication date printed on the page ("Kamis, 16 Mei 2024 10:05 WIB"), or ''. A line with a
-    time of day wins over one without (a top bar's "Kamis, 26 Januari 2023" is today's date)."""
+    time of day wins over one without (a top bar's "Kamis, 26 Januari 2023" is today's date); one without
+    is taken only outside the article's `text` ("digelar Rabu, 27 November 2024" is the voting day)."""
     visible = _TAGS.sub(" ", html[:200_000])
+    flat = " ".join(text.split())
     untimed = ""
     for m in _DATELINE.finditer(visible):
         month = MONTHS.get(m.group(2).lower().rstrip("."))
         day = _iso(int(m.group(3)), month, int(m.group(1))) if month else ""
         if day and m.group("time"):
             return day
-        untimed = untimed or day
+        if day and not untimed and " ".join(m.group(0).split()) not in flat:
+            untimed = day
     m = _NUMERIC_DATELINE.search(visible)
     if m:
         return _iso(int(m.group(3)), int(m.group(2)), int(m.group(1)))
     return "" if timed_only else untimed
 
 
-def publication_date(html: str, url: str = "", found: str = "") -> tuple[str, str]:
+def publication_date(html: str, url: str = "", found: str = "", text: str = "") -> tuple[str, str]:
     """(YYYY-MM-DD, source): the page's metadata, else its timestamp line, else trafilatura's date
-    (`found`), else htmldate's, else an untimed dateline; ('', '') when there is none."""
+    (`found`), else htmldate's; ('', '') when there is none. `text`: the article's main text, whose own
+    dates are no timestamp line."""
     if "<" not in html:  # htmldate would take a bare URL for an address to download
         return (found[:10], "trafilatura") if found else ("", "")
-    for source, day in (("metadata", metadata_date(html)), ("dateline", dateline_date(html, timed_only=True))):
+    for source, day in (("metadata", metadata_date(html)), ("dateline", dateline_date(html, text=text))):
         if day:
             return day, source
     if found:
@@ -93,7 +98,4 @@ def publication_date(html: str, url: str = "", found: str = "") -> tuple[str, st
         day = find_date(html, url=url or None, original_date=True, outputformat="%Y-%m-%d")
     except Exception:  # noqa: BLE001 - a date is optional; htmldate must not fail a page
         day = None
-    if day:
-        return day, "htmldate"
-    day = dateline_date(html)
-    return (day, "dateline") if day else ("", "")
+    return (day, "htmldate") if day else ("", "")

@@ -37,6 +37,7 @@ class _Rx(NamedTuple):
     advice_before: re.Pattern[str]  # in the three words before it only ("agar")
     not_before: frozenset[str]  # the one word right before it ("tidak merekrut", "adalah merekrut")
     routine: re.Pattern[str]  # matched right after it ("karena masa kerjanya berakhir")
+    past: re.Pattern[str]  # matched right after it ("dilantik pada Mei lalu"): a past event recalled
     replacement: re.Pattern[str]  # "pengganti antarwaktu", "PAW": a swearing-in that replaces members
     allegation: re.Pattern[str]  # "menuding", "diadukan": what follows is an accusation
     request: re.Pattern[str]  # "meminta", "mengimbau": what follows in the same clause is asked for
@@ -58,6 +59,7 @@ def _rx() -> _Rx:
         advice_before=vocab.word_rx("|".join(before_words), re.IGNORECASE),
         not_before=frozenset(w.lower() for k, w in mod if k == "not_before"),
         routine=re.compile("|".join(w for k, w in mod if k == "routine"), re.IGNORECASE),
+        past=re.compile("|".join(w for k, w in mod if k == "past"), re.IGNORECASE),
         replacement=re.compile("|".join(w for k, w in mod if k == "replacement"), re.IGNORECASE),
         allegation=vocab.word_rx("|".join(w for k, w in mod if k == "allegation"), re.IGNORECASE),
         request=vocab.word_rx("|".join(w for k, w in mod if k == "request"), re.IGNORECASE),
@@ -80,8 +82,16 @@ _WILL_BEFORE = re.compile(r"(?<!\byang )\b(?:akan|bakal)\b(?![^,.;]*[,.;])", re.
 #: adalah membantu KIP merekrut PPS", "PPS bertugas membantu membentuk KPPS")
 _DUTY_BEFORE = re.compile(r"\b(?:adalah|ialah|yakni|yaitu|bertugas|tugasnya)\b(?![^,.;]*[,.;])", re.IGNORECASE)
 
+#: A modal a few words before, not in a relative clause or after punctuation: what someone must do ("dalam waktu
+#: dekat mereka harus membantu KPU menuntaskan seleksi PPS")
+_MUST_BEFORE = re.compile(r"(?<!\byang )\b(?:harus|wajib|perlu|mesti|hendaknya)\b(?![^,.;]*[,.;])", re.IGNORECASE)
+
+#: A time ahead anywhere in a sentence ("setelah dilantik, para anggota PPS mengikuti bimtek pekan depan")
+_FUTURE = re.compile(r"\b(?:(?:pekan|minggu|bulan|tahun)\s+depan|lusa)\b", re.IGNORECASE)
+
 #: Event words that are nouns ("pelantikan", "rekrutmen", "seleksi"), which a later verb may say is planned.
-_EVENT_NOUN = re.compile(r"(?i:pe\w+an|rekrutmen|seleksi|tes|bimtek|bimbingan|rapat|konsolidasi)\b")
+_EVENT_NOUN = re.compile(r"(?i:pe\w+an|rekrutmen|seleksi|tes|wawancara|bimtek|bimbingan|orientasi|diklat|rapat|rakor"
+                         r"|konsolidasi|apel)\b")
 
 
 #: What ends a requested clause before an event word: a relative clause or punctuation.
@@ -121,7 +131,8 @@ def find_event_cues(text: str, lo: int, hi: int) -> list[EventCue]:
             # "usai pelantikan, para anggota PPK akan langsung mengikuti bimtek": the time clause of a plan;
             # "PPK akan langsung membantu KPU merekrut PPS": "akan" a few words before, not "yang akan"
             six_before = " ".join(text[max(lo, m.start() - 60):m.start()].split()[-6:])
-            in_plan = (last in rx.temporal and rx.planned.search(text, lo, hi) is not None) or bool(
+            in_plan = (last in rx.temporal and (rx.planned.search(text, lo, hi) or _FUTURE.search(text, lo, hi))
+                       is not None) or bool(
                 _WILL_BEFORE.search(six_before))
             if m.group(0).lower() == "terpilih" and word_before.isupper() and len(word_before) >= 3:
                 adjectives.add(m.start())  # "Anggota PPS terpilih rencananya dilantik": dropped below
@@ -130,9 +141,10 @@ def find_event_cues(text: str, lo: int, hi: int) -> list[EventCue]:
                 planned=bool(in_plan or rx.planned.search(before)
                              or (noun and rx.planned_after.match(text, m.end(), hi))),
                 advice=bool(alleged or last in rx.not_before or _requested(text, lo, m)
-                            or _DUTY_BEFORE.search(six_before) or rx.other_subject.match(text, m.end(), hi)
+                            or _DUTY_BEFORE.search(six_before) or _MUST_BEFORE.search(six_before)
+                            or rx.other_subject.match(text, m.end(), hi)
                             or rx.advice.search(before) or rx.advice.search(near_after)
-                            or rx.advice_before.search(before) or rx.routine.match(after)),
+                            or rx.advice_before.search(before) or rx.routine.match(after) or rx.past.match(after)),
             ))
     if adjectives and len(out) > len(adjectives):
         out = [c for c in out if c.start not in adjectives]

@@ -362,6 +362,8 @@ def _scheduled(fact: Fact, cand: _Candidate, document: Document,
 #: A fact dated this many days or more before its article is background the article recalls, not what it reports
 #: (in the 258 gold facts with a date of the project's trial, dev and corpus articles, the most is 8 days).
 BACKGROUND_DAYS = 15
+#: ... and one this old is background whatever its sentence says ("dilantik pada 15 Mei 2024" in an article of 2025)
+OLD_DAYS = 60
 
 
 @lru_cache(maxsize=1)
@@ -373,12 +375,13 @@ def _past_date() -> re.Pattern[str]:
 
 
 def _long_before(fact: Fact, cand: _Candidate, document: Document) -> bool:
-    """The fact's event day is long before the article's publication and its sentence writes a date as past
-    ("dilantik pada 24 Juni lalu"): a past event the article recalls as background."""
+    """The fact's event day is long before the article's publication, and its sentence writes a date as past
+    ("dilantik pada 24 Juni lalu") or it is months old: a past event the article recalls as background."""
     if not document.published or not fact.event_date:
         return False
-    return ((document.published - date.fromisoformat(fact.event_date)).days >= BACKGROUND_DAYS
-            and any(_past_date().search(document.text, lo, hi) for lo, hi in cand.sentences))
+    age = (document.published - date.fromisoformat(fact.event_date)).days
+    return age >= OLD_DAYS or (age >= BACKGROUND_DAYS
+                               and any(_past_date().search(document.text, lo, hi) for lo, hi in cand.sentences))
 
 
 def _fact(document: Document, cand: _Candidate, bodies: list[BodyMention], all_cands: list[_Candidate],

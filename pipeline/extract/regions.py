@@ -21,6 +21,9 @@ from pipeline.gazetteer import Region, gazetteer
 
 _NAME_TOKEN = r"[A-Z][A-Za-z'’\-]*"
 _NAME_SEQ = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|dan)){{0,5}}"
+#: ... with an acronym inside, after a prefix: "Kabupaten Ogan Komering Ulu (OKU) Timur"
+_PREFIXED_SEQ = rf"{_NAME_TOKEN}(?:\s+(?:{_NAME_TOKEN}|dan|\([A-Z]{{2,6}}\)(?=\s+[A-Z]))){{0,5}}"
+_ACRONYM_TOKEN = re.compile(r"\([A-Z]{2,6}\)")
 
 
 @dataclass(slots=True)
@@ -42,7 +45,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str], dict
     prefixes = {p: lvl for p, lvl in vocab.rows("region_prefixes.tsv")}
     triggers = {t: lvl for t, lvl in vocab.rows("region_triggers.tsv")}
     pref = vocab.alternation(list(prefixes))
-    pref_rx = vocab.compile_fast(rf"\b(?P<prefix>{pref})(?=\s+(?P<name>{_NAME_SEQ}))")
+    pref_rx = vocab.compile_fast(rf"\b(?P<prefix>{pref})(?=\s+(?P<name>{_PREFIXED_SEQ}))")
     alias_rx = vocab.word_rx(vocab.dispatch_alternation(vocab.phrases(list(gazetteer().aliases))), left=r"[\w]")
     # a lookahead, so that a name run never swallows the next trigger ("KPU X dan PPK Y")
     trig = vocab.alternation(list(triggers)).replace("se\\-", "[Ss]e\\-")
@@ -91,10 +94,11 @@ def find_regions(text: str) -> list[RegionMention]:
             end = _span_of(text, m.start("name"), tokens, n)
             found.append(RegionMention(m.start(), end, text[m.start():end], level, explicit=True))
             continue
-        n, regions = _longest(tokens, _LEVELS[level])
+        words = [t for t in tokens if not _ACRONYM_TOKEN.fullmatch(t)]  # the name without "(OKU)"
+        n, regions = _longest(words, _LEVELS[level])
         if not n:
             continue
-        end = _span_of(text, m.start("name"), tokens, n)
+        end = _span_of(text, m.start("name"), words, n)
         found.append(RegionMention(m.start(), end, text[m.start():end], level, candidates=regions,
                                    region=regions[0] if len(regions) == 1 else None, explicit=True))
 
@@ -111,9 +115,10 @@ def find_regions(text: str) -> list[RegionMention]:
         if hint != "kecamatan-only":
             n, regions = _longest(tokens, ("provinsi", "kabupaten", "kota"))
         if hint.startswith("kecamatan"):
-            # "PPK Medan Tuntungan": the kecamatan's longer name wins over the kota's ("Medan")
+            # "PPK Medan Tuntungan": the kecamatan's longer name wins over the kota's ("Medan"); so does a name
+            # as long ("PPK Sarolangun" is the kecamatan's, whose kabupaten has the same name)
             n_kec, kecs = _longest(tokens, ("kecamatan",))
-            if n_kec > n:
+            if n_kec and n_kec >= n:
                 n, regions, level = n_kec, kecs, "kecamatan"
         if not n:
             continue
