@@ -21,6 +21,8 @@ def strip_particles(name: str) -> str:
     tokens = name.replace(",", " ").split()
     particles = vocab.words("name_particles.tsv")
     kept = [t for t in tokens if t.replace(".", "").lower() not in particles]
+    if len(kept) > 2 and kept[0] == "Hi.":  # "Hi. Idrus Sangadji" (Haji), but "Rusdi Hi. Umar" keeps it
+        kept = kept[1:]
     return " ".join(kept).strip(" .,")
 
 

@@ -295,6 +295,28 @@ def test_who_ia_refers_to_and_menurut_with_a_title(make_doc) -> None:
     ("Ketua Bawaslu Maluku melantik Fatma Rumalutur sebagai anggota Bawaslu Kabupaten Seram Bagian Timur (SBT) "
      "Pengganti Antarwaktu (PAW). Usai dilantik, Fatma mengaku akan segera kembali ke Bula untuk bekerja.",
      ("Fatma Rumalutur", "anggota", "BAWASLU", "81.05")),
+    # a region abbreviation the gazetteer lacks ("KPU BS"); offices written out; "Hi." before a name; the occasion
+    # between name and verb; a one-word place abroad inside a name ("Wina" is Vienna, and a given name)
+    ("Ketua KPU BS, Sulaiman Jayakusuma, S.Pd, mengatakan jumlah KPPS yang dibutuhkan sebanyak 3.374 orang.",
+     ("Sulaiman Jayakusuma", "ketua", "KPU", "")),
+    ("Anggota KPU BS Koordinator Divisi Sosialisasi dan SDM, Meli Herawati, menjelaskan batas usia pendaftar "
+     "minimal 17 tahun.", ("Meli Herawati", "anggota", "KPU", "")),
+    ("Kepala Dinas Kesehatan BS, dr. Rini Oktaviani, memastikan seluruh Puskesmas melayani pemeriksaan kesehatan.",
+     ("Rini Oktaviani", "kepala dinas", "PEMDA", "")),
+    ("Wakil Bupati Halmahera Timur, Hi. Idrus Sangadji, S.Sos, menghadiri pelantikan. Dalam sambutannya, Wabup Idrus "
+     "Sangadji mengatakan Pemerintah Daerah mendukung penuh pengawasan.",
+     ("Idrus Sangadji", "wakil bupati", "PEMDA", "82.06")),
+    ("Kepala Badan Kesatuan Bangsa dan Politik (Kesbangpol) Halmahera Timur, Nurlaila Abdul Kadir, S.E., dalam "
+     "kesempatan yang sama menyampaikan bahwa Pemda membentuk desk Pemilu.",
+     ("Nurlaila Abdul Kadir", "kepala kesbangpol", "PEMDA", "82.06")),
+    ("Kepala Bakesbangpol Ngawi, Teguh Wicaksono, meminta para camat ikut menyebarluaskan informasi pendaftaran.",
+     ("Teguh Wicaksono", "kepala kesbangpol", "PEMDA", "35.21")),
+    ("Sementara itu, Ketua Bawaslu Kubar, Elisabeth Wina, menyatakan pihaknya melakukan pengawasan melekat.",
+     ("Elisabeth Wina", "ketua", "BAWASLU", "64.07")),
+    # an apposition with "yang" between the name and the verb
+    ("KPU Inhil melantik Dewi Anggraini sebagai anggota PPK Kempas pengganti antarwaktu.\n\nDewi Anggraini, anggota "
+     "PPK Kempas yang baru dilantik, mengaku siap bekerja mengejar ketertinggalan.",
+     ("Dewi Anggraini", "anggota", "PPK", "14.04.19")),
     # a passive speech verb after what was said ("Keluhan serupa disampaikan NAME")
     ("Keluhan serupa disampaikan Wagiyem, anggota KPPS di Desa Sumberejo. Ia mengaku mendengar honor akan dipotong.",
      ("Wagiyem", "anggota", "OTHER", "")),

@@ -27,7 +27,7 @@ from pipeline.records import Document, Official, Quote
 
 BODY_ORG = {"KPU": "KPU", "BAWASLU": "BAWASLU", "PPK": "PPK", "PPS": "PPS", "PANWASCAM": "BAWASLU",
             "PKD": "BAWASLU", "PTPS": "BAWASLU"}
-_HONORIFIC = r"(?:(?:H|Hj|Dr|dr|drg|drh|Drs|Dra|Ir|Prof|KH|K\.H|Ust|Ustaz|Ustadz|Ny|Pdt|Pnt|Tgk|Tgk\.H)\.?\s+)"
+_HONORIFIC = r"(?:(?:H|Hj|Hi|Dr|dr|drg|drh|Drs|Dra|Ir|Prof|KH|K\.H|Ust|Ustaz|Ustadz|Ny|Pdt|Pnt|Tgk|Tgk\.H)\.?\s+)"
 #: abbreviated first names: "M. Arif", "Moch. Arif", "Muh. Yusuf", "Abd. Rahman"
 _ABBREVIATED = r"(?:M|Moch|Mochd|Moh|Mohd|Muh|Mhd|Abd|Ach|Achm)\.\s*(?=[A-Z][a-z])"
 _NAME = (rf"{_HONORIFIC}*(?:(?:I|Ni)\s+)?(?:{_ABBREVIATED})?[A-Z][a-zA-Z'’\-]+"
@@ -75,7 +75,8 @@ class _Vocab:
     passive_rx: re.Pattern[str]
     org_rx: re.Pattern[str]
     orgs: dict[str, str]  # organisation word -> org type
-    not_names: frozenset[str]
+    not_names: frozenset[str]  # words never in a name, and one-word places abroad (see `places`)
+    places: frozenset[str]  # one-word places abroad ("Tokyo", "Wina"): no name starts with one, but "Elisabeth Wina"
     pronouns: frozenset[str]
     post_cue_rx: re.Pattern[str]
 
@@ -101,6 +102,8 @@ def _vocab() -> _Vocab:
         orgs=orgs,
         not_names=frozenset(vocab.words("not_names.txt")) | frozenset(
             r[0].lower() for r in vocab.rows("foreign_places.txt") if " " not in r[0]),
+        places=frozenset(r[0].lower() for r in vocab.rows("foreign_places.txt") if " " not in r[0])
+        - frozenset(vocab.words("not_names.txt")),
         pronouns=frozenset(kinds["pronoun"] + ["pihaknya"]),
         post_cue_rx=re.compile(rf"\s*,?\s*(?P<cue>(?i:{'|'.join(kinds['cue'])}))(?P<nya>nya)?(?![\w-])"
                                rf"(?:\s+(?P<who>(?i:dia|ia|beliau)\b|{_NAME}))?"),
@@ -123,13 +126,13 @@ _QUOTE = re.compile(r"[“\"]([^“”\"]{2,}?)[”\"]")
 
 def _trim_name(raw: str) -> str:
     """Cut a capitalised run at the first word that is never part of a name."""
-    not_names = _vocab().not_names
+    not_names, places = _vocab().not_names, _vocab().places
     months = _months()
     toks = raw.split()
     out = []
     for i, tok in enumerate(toks):
         word = tok.strip(".,").lower()
-        if word in not_names and not (word in months and i and i + 1 < len(toks)):
+        if word in not_names and not (word in months and i and i + 1 < len(toks)) and not (i and word in places):
             break  # a month between two name words is a name ("Lie Mei Hwa"); "Budi Mei 2024" is cut
         out.append(tok)
     return " ".join(out).strip(" ,")
@@ -311,6 +314,10 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
             if om:
                 org_type = org_type or v.orgs[om.group(0)]
                 pos = om.end()
+        if region is None:  # "Ketua KPU BS, NAME": an abbreviated region the gazetteer does not know
+            abbr = re.match(r"\s+[A-Z]{2,5}(?=\s*,|\s+(?:Koordinator|Kordiv|Kadiv|Ketua\s+Divisi|Divisi)\b)",
+                            text[pos:pos + 40])
+            pos += abbr.end() if abbr and b is not None else 0
         if region is not None:
             pos = max(pos, region.end)
         else:
@@ -386,12 +393,15 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
 
 _PRONOUN = re.compile(r"(?<![\w-])(?:ia|dia|beliau|pihaknya|menurutnya)(?![\w-])", re.IGNORECASE)
 _OTHER_SUBJECT = re.compile(r"\b(?:yang|dan|kepada|bahwa)\b")
-_RELATIVE = re.compile(r",\s*yang\b[^,]*,")
+#: "Budi, yang turut hadir, mengatakan", "Dewi, anggota PPK Kempas yang baru dilantik, mengaku": an apposition
+_RELATIVE = re.compile(r",\s*(?:[^,\"“”]{0,60}?\s)?yang\b[^,]*,")
 #: "NAME, yang hadir dalam pelantikan menyebut": a short relative clause running into the verb
 _RELATIVE_TO_VERB = re.compile(r",\s*yang\b[^,\"“”]{0,50}$")
 #: "NAME, kepada wartawan, mengatakan": who was spoken to, not another subject
-_TO_PRESS = re.compile(r"\b(?:kepada|pada|di\s+hadapan)\s+(?:para\s+)?(?:wartawan|awak\s+media|jurnalis|media|pers)\b",
-                       re.IGNORECASE)
+_TO_PRESS = re.compile(r"\b(?:kepada|pada|di\s+hadapan)\s+(?:para\s+)?(?:wartawan|awak\s+media|jurnalis|media|pers)\b"
+                       # ... or the occasion: "NAME, dalam kesempatan yang sama menyampaikan", "dalam sambutannya"
+                       r"|\bdalam\s+(?:kesempatan|acara)\s+(?:yang\s+sama|itu|tersebut)\b"
+                       r"|\bdalam\s+(?:sambutan|arahan|pidato)(?:nya)?\b", re.IGNORECASE)
 
 
 def _speaker_before(text: str, lo: int, pos: int, people: People, current: Person | None) -> Person | None:
