@@ -61,3 +61,14 @@ def test_evaluate_scores_and_field_accuracy(tmp_path: Path) -> None:
     assert s["facts"].fields["members"] == [1, 1]
     assert s["officials"].f1 == 1.0 and s["officials"].fields["role"] == [0, 1]
     assert s["dates"].pred == s["dates"].gold == 1 and s["dates"].f1 == 1.0  # one row per distinct day, both sides
+
+
+def test_evaluate_command_explains_missing_tables_and_gold(tmp_path: Path, capsys) -> None:  # noqa: ANN001
+    from pipeline.cli import main
+
+    assert main(["evaluate", str(tmp_path / "nothing"), "--gold", str(tmp_path)]) == 2
+    assert "no facts, officials, dates table" in capsys.readouterr().err
+    write_tables(tmp_path / "out", {"facts": []})
+    (tmp_path / "gold").mkdir()
+    assert main(["evaluate", str(tmp_path / "out"), "--gold", str(tmp_path / "gold")]) == 2
+    assert "no gold *.json files" in capsys.readouterr().err

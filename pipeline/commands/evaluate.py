@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sys
 
 DESCRIPTION = """Score the tables in OUT_DIR against gold JSON files (one per article, with `id`, `facts`,
 `officials`, `dates`, as in shared/dev/gold). Facts match on body and region code, officials on the
@@ -20,9 +21,22 @@ def configure(p: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
     from pipeline.evaluate import evaluate, format_scores, scores_json
 
-    scores = evaluate(args.out_dir, args.gold)
+    out = Path(args.out_dir)
+    missing = [t for t in ("facts", "officials", "dates")
+               if not (out / f"{t}.parquet").exists() and not (out / f"{t}.csv").exists()]
+    if missing:
+        print(f"error: no {', '.join(missing)} table in {out} (write them first: pemilu-facts extract ARTICLES "
+              f"--out {out})", file=sys.stderr)
+        return 2
+    try:
+        scores = evaluate(out, args.gold)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
     if args.json:
         print(json.dumps(scores_json(scores), indent=2, ensure_ascii=False))
     else:
