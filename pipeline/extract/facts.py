@@ -281,11 +281,13 @@ def extract_facts(document: Document, regions: list[RegionMention], bodies: list
     homes["ABROAD"] = abroad.pop() if len(abroad) == 1 else None
     candidates: dict[tuple[str, str], _Candidate] = {}
     sentences = document.sentences()
+    cues_in: dict[tuple[int, int], list[EventCue]] = {}  # the event words of each sentence with a body
     for lo, hi in sentences:
         s_bodies = [b for b in bodies if lo <= b.start < hi]
         if not s_bodies:
             continue
-        found = [c for c in find_event_cues(text, lo, hi) if not _in_quote(text, c.start, quotes)]
+        cues_in[(lo, hi)] = find_event_cues(text, lo, hi)
+        found = [c for c in cues_in[(lo, hi)] if not _in_quote(text, c.start, quotes)]
         cues = [c for c in found if not c.advice and not c.planned]
         if not cues:
             continue
@@ -318,7 +320,7 @@ def extract_facts(document: Document, regions: list[RegionMention], bodies: list
                   and c.region and cand.region and cand.region.contains(c.region) and c.region != cand.region]
         if inside and cand.inferred:
             del candidates[key]  # "PPK Sorkam Barat" is the PPK the article means, not all PPK of the kabupaten
-    counts = [((lo, hi), c, bool(find_event_cues(text, lo, hi)))
+    counts = [((lo, hi), c, bool(cues_in[(lo, hi)] if (lo, hi) in cues_in else find_event_cues(text, lo, hi)))
               for lo, hi in sentences for c in find_counts(text, bodies, lo, hi)]  # once per document
     facts = []
     for cand in candidates.values():

@@ -159,6 +159,7 @@ class People:
         self.persons: list[Person] = []
         self.title_spans: list[tuple[int, int]] = []  # "Ketua KPU Kota Bogor" before or after a name
         self._names: tuple[int, dict[str, Person]] | None = None
+        self._titles: tuple[tuple[str, ...], dict[str, Person]] | None = None
 
     def _owners(self) -> dict[str, Person]:
         """Every name form and name word (3+ letters) of the persons, with the person it belongs to."""
@@ -179,6 +180,9 @@ class People:
         """Short forms of titles that only one person of the article holds, by which the article goes on
         to name them: "Sekda" ("Sekretaris Daerah (Sekda) Kabupaten Lombok Tengah, NAME"), "Kapolres",
         "Ketua KPU" ("Ketua KPU itu menambahkan")."""
+        version = tuple(p.title for p in self.persons)
+        if self._titles is not None and self._titles[0] == version:
+            return self._titles[1]
         holders: dict[str, set[int]] = {}
         for i, p in enumerate(self.persons):
             words = p.title.split()
@@ -186,7 +190,9 @@ class People:
             for f in forms:
                 if f and f[0].isupper() and len(f) >= 4 and f.lower() not in _GENERIC_TITLES:
                     holders.setdefault(f, set()).add(i)
-        return {f: self.persons[next(iter(ids))] for f, ids in holders.items() if len(ids) == 1}
+        forms = {f: self.persons[next(iter(ids))] for f, ids in holders.items() if len(ids) == 1}
+        self._titles = (version, forms)
+        return forms
 
     def last_mention(self, window: str) -> tuple[int, Person] | None:
         """(end, person) of the last name form or name word in `window`, whole words only.
