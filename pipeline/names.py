@@ -18,6 +18,7 @@ _VARIANTS = {
 def strip_particles(name: str) -> str:
     """The name without honorifics, ranks and academic degrees ("H. Ahmad, S.H." -> "Ahmad")."""
     name = re.split(r",\s*(?=[A-Z][A-Za-z]{0,4}\.)", name)[0]  # ", S.H., M.Si." tails
+    name = re.sub(r"^(?:Teradu|Pengadu|Terlapor|Pelapor)\s+(?:[IVX]+\s+)?", "", name)  # DKPP: "Teradu III NAME"
     tokens = name.replace(",", " ").split()
     particles = vocab.words("name_particles.tsv")
     kept = [t for t in tokens if t.replace(".", "").lower() not in particles]

@@ -577,3 +577,28 @@ def test_candidates_registrants_and_plans_after_a_swearing_in(make_doc) -> None:
     # "setelah dilantik" in a sentence about next week is the plan's time clause
     assert facts(make_doc, "Setelah dilantik, para anggota PPS Kabupaten Blora langsung mengikuti bimtek pekan "
                  "depan.") == {}
+
+
+def test_a_roundup_item_opened_by_its_place_and_roles_that_are_not_the_subject(make_doc) -> None:
+    got = facts(make_doc, "KPU Kota Tegal dan KPU Kabupaten Tegal melantik anggota PPS, Selasa (24/1/2023). Di Kota "
+                "Tegal, sebanyak 81 anggota PPS dari 27 kelurahan dilantik di Balai Kota.", published="2023-01-25")
+    assert got[("PPS", "33.76")]["members"] == 81
+    # an initiator, an organiser "yang menggelar", a past role: none is the subject
+    got = facts(make_doc, "Sebanyak 45 anggota PPS se-Kecamatan Sukasada menandatangani pakta integritas, Kamis "
+                "(11/1/2024). Penandatanganan itu merupakan inisiatif PPK Sukasada. Ketua KPU Buleleng mengapresiasi "
+                "langkah PPK yang menggelar kegiatan itu. Sebagian anggota PPS pernah menjadi pengawas TPS.",
+                published="2024-01-12")
+    assert set(got) == {("PPS", "51.08.05")}
+    # an attribution inside a plan ("Pendaftaran PKD, lanjutnya, akan dibuka")
+    assert facts(make_doc, "Pendaftaran PKD Kabupaten Aceh Tengah, lanjutnya, akan dibuka pekan depan.") == {}
+
+
+def test_a_desa_found_under_its_kabupaten_when_the_kecamatan_is_spelled_otherwise(make_doc) -> None:
+    # the gazetteer writes the kecamatan "Mentok"; the PPS is the organiser, the KPPS the subject
+    got = facts(make_doc, "Panitia Pemungutan Suara (PPS) Desa Air Belo, Kecamatan Muntok, Kabupaten Bangka Barat, "
+                "melantik 63 anggota KPPS, Kamis (7/11/2024).", published="2024-11-08")
+    assert set(got) == {("KPPS", "19.05.01.2005")}
+    # a dismissal of one named member whose title follows the name
+    got = facts(make_doc, "KPU Wonogiri memberhentikan Sukirno, anggota Panitia Pemilihan Kecamatan (PPK) Jatisrono, "
+                "Senin (19/8/2024).", published="2024-08-20")
+    assert {k: f["members"] for k, f in got.items()} == {("PPK", "33.12.20"): 1}

@@ -317,6 +317,21 @@ def test_who_ia_refers_to_and_menurut_with_a_title(make_doc) -> None:
     ("KPU Inhil melantik Dewi Anggraini sebagai anggota PPK Kempas pengganti antarwaktu.\n\nDewi Anggraini, anggota "
      "PPK Kempas yang baru dilantik, mengaku siap bekerja mengejar ketertinggalan.",
      ("Dewi Anggraini", "anggota", "PPK", "14.04.19")),
+    # police and army offices written out; the Aceh assistant; "yang dilantik adalah NAME"; a DKPP respondent's
+    # number is no part of the name; a village of three words before the name
+    ("Kabag Ops Polres Kobar Kompol Dedi Kurniawan menambahkan, pengawalan paling menantang ada di wilayah sungai.",
+     ("Dedi Kurniawan", "kabag ops", "POLRI", "62.01")),
+    ("Komandan Kodim (Dandim) 0425/Seluma, Letkol Inf I Gusti Ngurah Wirawan, dalam kesempatan itu meminta PTPS "
+     "tidak gentar.", ("I Gusti Ngurah Wirawan", "dandim", "TNI", "")),
+    ("Asisten Pemerintahan dan Keistimewaan Aceh Setdakab Aceh Tengah, Drs. Mursyid Bintara, M.Si., menyampaikan "
+     "dukungan pemerintah daerah.", ("Mursyid Bintara", "asisten", "PEMDA", "11.04")),
+    ("Anggota PPS yang dilantik adalah Siti Maimunah. Siti Maimunah mengaku siap bekerja sejak hari ini juga.",
+     ("Siti Maimunah", "anggota", "PPS", "")),
+    ("DKPP menjatuhkan sanksi pemberhentian tetap kepada Teradu III Marselinus Nahak selaku Anggota KPU Kabupaten "
+     "Belu. Marselinus Nahak mengatakan akan menempuh upaya hukum lain.",
+     ("Marselinus Nahak", "anggota", "KPU", "53.04")),
+    ("Ketua PPS Sungai Durait Hilir, Ahmad Rizani, menuturkan air mulai masuk ke sekretariat sejak Sabtu (6/1).",
+     ("Ahmad Rizani", "ketua", "PPS", "")),
     # a passive speech verb after what was said ("Keluhan serupa disampaikan NAME")
     ("Keluhan serupa disampaikan Wagiyem, anggota KPPS di Desa Sumberejo. Ia mengaku mendengar honor akan dipotong.",
      ("Wagiyem", "anggota", "OTHER", "")),
@@ -347,3 +362,14 @@ def test_a_person_named_again_by_a_title_only_they_hold(make_doc) -> None:
                    "Dalam sambutannya, Sekda menyampaikan apresiasi kepada KPU atas proses seleksi yang transparan. "
                    "“Tahun politik sudah dimulai, jangan berfoto bersama bakal calon,” tegas Sekda.")
     assert _speakers(doc) == ["Lalu Darmawan", "Lalu Darmawan", "Lalu Wiratmaja Hadi", "Lalu Wiratmaja Hadi"]
+
+
+def test_a_cue_followed_by_an_office_is_not_the_last_speaker(make_doc) -> None:
+    doc = make_doc("Marselinus Nahak, anggota KPU Kabupaten Belu, hadir di sidang itu. \"Menjatuhkan sanksi "
+                   "pemberhentian tetap kepada Teradu Marselinus Nahak sejak putusan dibacakan,\" ucap ketua majelis.")
+    quotes, _ = _extract(doc)
+    assert [q.speaker for q in quotes if q.quote_type == "direct"] == []
+    doc = make_doc("\"Bimtek ulang kami fokuskan ke ketua KPPS,\" ujar anggota KPU Banjarbaru Divisi Teknis "
+                   "Penyelenggaraan, Siti Aisyah Nurjanah.")
+    quotes, _ = _extract(doc)
+    assert [q.speaker for q in quotes] == ["Siti Aisyah Nurjanah"]

@@ -16,6 +16,8 @@ _EVENT_BEFORE = re.compile(
     r"(?:\s+(?:tetap|sementara|secara\s+tidak\s+hormat|dengan\s+hormat))?"
     # "melantik Rina Marliana sebagai anggota PPK Labuan"
     r"(?:(?-i:(?:\s+[A-Z][\w.'-]*){1,5})\s+sebagai)?"
+    # "KPU Wonogiri memberhentikan Sukirno, anggota PPK Jatisrono": the title after the person's name
+    r"(?:(?-i:(?:\s+[A-Z][\w.'-]*){1,5})\s*,)?"
     # DKPP rulings: "menjatuhkan sanksi pemberhentian tetap kepada Ketua KPU X, NAME"
     r"|pemberhentian(?:\s+(?:tetap|sementara))?\s+(?:kepada|terhadap))\s+$",
     re.IGNORECASE)

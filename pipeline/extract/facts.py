@@ -238,15 +238,28 @@ def _formed_region(b: BodyMention, sentence_bodies: list[BodyMention], homes: di
                 if prior:
                     return prior[-1].region
             break  # the nearest former has no region of its own: fall back to the article's
-    heading = _heading_region(text, regions_in_sentence)
+    heading = _heading_region(text, regions_in_sentence) or _fronted_region(text, regions_in_sentence)
     if heading is not None:
-        return heading  # a roundup's "Tapin: PPK ikuti rapat konsolidasi"
+        return heading  # a roundup's "Tapin: PPK ikuti rapat konsolidasi", "Di Kota Tegal, 81 anggota PPS ..."
     if homes.get(organiser):
         return homes[organiser]
     if organiser in tied:
         return None  # the article's KPUs are of several regions: the Bawaslu's is no better guess
     other = "BAWASLU" if organiser == "KPU" else "KPU"
     return homes.get(other)
+
+
+#: A sentence that opens with a place: "Di Kota Tegal, sebanyak 81 anggota PPS ... dilantik"
+_FRONTED = re.compile(r"(?:^|[.!?”\"]\s+|\n\s*)(?:(?:Sementara\s+itu|Adapun|Sedangkan)\s*,?\s*)?(?:Di|Untuk)\s+$")
+
+
+def _fronted_region(text: str, regions_in_sentence: list[RegionMention]) -> Region | None:
+    """The kabupaten or kota a sentence opens with ("Di Kota Tegal, ..."), as the items of a roundup are told."""
+    first = regions_in_sentence[0] if regions_in_sentence else None
+    if (first is None or first.region is None or first.region.level not in ("kabupaten", "kota")
+            or not re.match(r"\s*,", text[first.end:first.end + 3])):
+        return None
+    return first.region if _FRONTED.search(text[max(0, first.start - 40):first.start]) else None
 
 
 def _heading_region(text: str, regions_in_sentence: list[RegionMention]) -> Region | None:

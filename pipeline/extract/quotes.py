@@ -276,8 +276,11 @@ def _after_clause_rx() -> re.Pattern[str]:
                       rf"(?:\s*,|\s+(?=(?:dari|asal)\s))?\s*")
 
 
+#: "Anggota PPS yang dilantik adalah NAME": the person after the title
+_SWORN_IS = re.compile(rf"\s+yang\s+(?:baru\s+)?dilantik\s+(?:adalah|yakni|yaitu|ialah)\s+(?P<name>{_NAME})")
+
 #: Titles after which a bare place name may stand before the person ("Ketua PPS Gedangsewu, Sugeng").
-_PLACE_FIRST = re.compile(r"\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+)?)\s*,\s*(?=[A-Z])")
+_PLACE_FIRST = re.compile(r"\s+(?P<place>[A-Z][\w-]+(?:\s+[A-Z][\w-]+){0,2})\s*,\s*(?=[A-Z])")
 _PLACE_ROLES = frozenset({"camat", "lurah", "kepala desa", "kapolsek", "danramil", "kapolres", "dandim", "perbekel",
                           "wali nagari", "geuchik", "kepala kampung", "sangadi", "kepala lembang"})
 
@@ -363,6 +366,11 @@ def _titled(text: str, regions: list[RegionMention], bodies: list[BodyMention], 
         nm = re.match(rf"\s*,?\s*(?P<name>{_NAME}){_DEGREES}", text[pos:])
         if nm and v.title_rx.match(text, pos + nm.start("name")):
             nm = None  # "dihadiri Sekretaris Daerah Kabupaten Sintang, Kapolres Sintang AKBP NAME": a list of titles
+        if nm is None:  # "Anggota PPS yang dilantik adalah Siti Maimunah"
+            nm = _SWORN_IS.match(text, pos)
+            if nm:
+                pos = nm.start("name")
+                nm = re.match(rf"(?P<name>{_NAME}){_DEGREES}", text[pos:])
         if nm is None:  # "Anggota PPK Porsea yang baru dilantik, NAME," "Anggota DPRD dari dapil Toba I, NAME,"
             nm = _after_clause_rx().match(text, pos)
             if nm and (v.title_rx.match(text, nm.start("name")) or v.title_rx.search(text, pos, nm.start("name"))
@@ -508,6 +516,11 @@ def _direct(text: str, qm: re.Match[str], p_start: int, p_end: int, people: Peop
             if speaker is None:  # '..." kata Ketua KPU Kota X, Ahmad': the titled person named there
                 speaker = next((p for p in people.persons if post.start("who") <= p.start < p_end
                                 and p.start - post.start("who") < 150), None)
+        elif v.title_rx.match(text, post.end() + 1):
+            # '..." ujar anggota KPU X Divisi ..., NAME': the person named after the title; '..." ucap ketua
+            # majelis' with no name: someone known by an office only, not the last speaker
+            speaker = next((p for p in people.persons if post.end() <= p.start < p_end
+                            and p.start - post.end() < 200), None)
         else:
             speaker = current
     else:

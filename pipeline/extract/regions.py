@@ -181,11 +181,17 @@ def resolve_regions(mentions: list[RegionMention], text: str) -> list[RegionMent
                 pick = [r for r in c if r.level == "kabupaten"]
         if len(pick) == 1:
             m.region = pick[0]
-    for m in mentions:  # desa: only under a kecamatan named in the article
+    g = gazetteer()
+    for m in mentions:  # desa: only under a kecamatan named in the article, else a kabupaten/kota named with it
         if m.level == "desa" and not m.region:
-            name = re.sub(r"^\S+\s+", "", m.text)
+            name = re.sub(r"^\S+\s+", "", m.text).lower()
             kecs = {x.region.code for x in mentions if x.region and x.region.level == "kecamatan"}
-            hits = [v for k in kecs for v in gazetteer().villages(k) if v.name.lower() == name.lower()]
+            hits = [v for k in kecs for v in g.villages(k) if v.name.lower() == name]
+            if not hits:  # "Desa Air Belo, Kecamatan Muntok, Kabupaten Bangka Barat" (the gazetteer has "Mentok")
+                kabs = {x.region.code for x in mentions
+                        if x.region and x.explicit and x.region.level in ("kabupaten", "kota")}
+                hits = [v for k in kabs for kec in g.by_code.values() if kec.level == "kecamatan"
+                        and kec.code.startswith(k + ".") for v in g.villages(kec.code) if v.name.lower() == name]
             if len(hits) == 1:
                 m.region = hits[0]
     return mentions
