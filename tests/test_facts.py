@@ -602,3 +602,12 @@ def test_a_desa_found_under_its_kabupaten_when_the_kecamatan_is_spelled_otherwis
     got = facts(make_doc, "KPU Wonogiri memberhentikan Sukirno, anggota Panitia Pemilihan Kecamatan (PPK) Jatisrono, "
                 "Senin (19/8/2024).", published="2024-08-20")
     assert {k: f["members"] for k, f in got.items()} == {("PPK", "33.12.20"): 1}
+
+
+def test_a_sentence_set_in_a_past_election_is_background(make_doc) -> None:
+    assert facts(make_doc, "Pada Pemilu 2024 lalu, tercatat 412 orang mendaftar sebagai calon anggota PPK di "
+                 "Kabupaten Kutai Timur.") == {}
+    # an earlier event of the same story, with its day, is still reported
+    got = facts(make_doc, "Sebelumnya, KPU Pesisir Selatan juga telah menggelar bimtek untuk 75 anggota PPK dari 15 "
+                "kecamatan pada Selasa (4/6/2024).", published="2024-06-12")
+    assert set(got) == {("PPK", "13.01")}

@@ -332,6 +332,12 @@ def test_who_ia_refers_to_and_menurut_with_a_title(make_doc) -> None:
      ("Marselinus Nahak", "anggota", "KPU", "53.04")),
     ("Ketua PPS Sungai Durait Hilir, Ahmad Rizani, menuturkan air mulai masuk ke sekretariat sejak Sabtu (6/1).",
      ("Ahmad Rizani", "ketua", "PPS", "")),
+    # Aceh's Bawaslu written out; "Tanjab Barat"
+    ("Pelantikan turut dihadiri Ketua Panitia Pengawas Pemilihan (Panwaslih) Kabupaten Pidie Jaya, Tgk. Muhammad "
+     "Yusran. Dalam kesempatan itu Yusran mengingatkan PPS agar tidak terlibat politik praktis.",
+     ("Muhammad Yusran", "ketua", "BAWASLU", "11.18")),
+    ("Anggota KPU Tanjab Barat Koordinator Divisi Sosialisasi dan SDM, Rini Oktaviani, menjelaskan tahapan seleksi "
+     "terdiri atas tiga tahap.", ("Rini Oktaviani", "anggota", "KPU", "15.06")),
     # a passive speech verb after what was said ("Keluhan serupa disampaikan NAME")
     ("Keluhan serupa disampaikan Wagiyem, anggota KPPS di Desa Sumberejo. Ia mengaku mendengar honor akan dipotong.",
      ("Wagiyem", "anggota", "OTHER", "")),

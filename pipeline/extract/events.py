@@ -111,10 +111,16 @@ def _words(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"\S+", text)]
 
 
+#: A sentence that opens in a past election: what it tells is background ("Pada Pemilu 2024 lalu, tercatat 412 orang
+#: mendaftar"). Not "Sebelumnya, ...": that often reports an earlier event of the same story, with its day.
+_BACKGROUND_OPENING = re.compile(r"\s*Pada\s+(?:Pemilu|Pilkada|Pileg|Pilpres|pemilihan)\b[^,.]{0,40}\blalu\s*,")
+
+
 def find_event_cues(text: str, lo: int, hi: int) -> list[EventCue]:
-    """Event words in text[lo:hi], each marked when it is planned or only advised."""
+    """Event words in text[lo:hi], each marked when it is planned or only advised (or told as background)."""
     rx = _rx()
     out = []
+    background = _BACKGROUND_OPENING.match(text, lo, hi) is not None
     accused = rx.allegation.search(text, lo, hi)  # where an accusation starts in the sentence, if anywhere
     adjectives: set[int] = set()  # "PPS terpilih": the selected members, an event only if nothing else is
     for ev, words in rx.events:
@@ -140,7 +146,7 @@ def find_event_cues(text: str, lo: int, hi: int) -> list[EventCue]:
                 ev, m.start(), m.end(),
                 planned=bool(in_plan or rx.planned.search(before)
                              or (noun and rx.planned_after.match(text, m.end(), hi))),
-                advice=bool(alleged or last in rx.not_before or _requested(text, lo, m)
+                advice=bool(background or alleged or last in rx.not_before or _requested(text, lo, m)
                             or _DUTY_BEFORE.search(six_before) or _MUST_BEFORE.search(six_before)
                             or rx.other_subject.match(text, m.end(), hi)
                             or rx.advice.search(before) or rx.advice.search(near_after)
