@@ -611,3 +611,12 @@ def test_a_sentence_set_in_a_past_election_is_background(make_doc) -> None:
     got = facts(make_doc, "Sebelumnya, KPU Pesisir Selatan juga telah menggelar bimtek untuk 75 anggota PPK dari 15 "
                 "kecamatan pada Selasa (4/6/2024).", published="2024-06-12")
     assert set(got) == {("PPK", "13.01")}
+
+
+def test_a_copula_or_duty_before_a_relative_clause_keeps_the_event(make_doc) -> None:
+    got = facts(make_doc, "Sebanyak 135 anggota PPK Kabupaten Lamongan yang bertugas di 27 kecamatan dilantik, Kamis "
+                "(16/5/2024).", published="2024-05-17")
+    assert set(got) == {("PPK", "35.24")}
+    got = facts(make_doc, "Mereka adalah anggota PPK Kabupaten Lamongan yang dilantik Kamis (16/5/2024).",
+                published="2024-05-17")
+    assert set(got) == {("PPK", "35.24")}

@@ -79,12 +79,15 @@ def _rx() -> _Rx:
 _WILL_BEFORE = re.compile(r"(?<!\byang )\b(?:akan|bakal)\b(?![^,.;]*[,.;])", re.IGNORECASE)
 
 #: A copula or "bertugas" a few words before: the event word names a duty, not an event ("pekerjaan pertama PPK
-#: adalah membantu KIP merekrut PPS", "PPS bertugas membantu membentuk KPPS")
-_DUTY_BEFORE = re.compile(r"\b(?:adalah|ialah|yakni|yaitu|bertugas|tugasnya)\b(?![^,.;]*[,.;])", re.IGNORECASE)
+#: adalah membantu KIP merekrut PPS", "PPS bertugas membantu membentuk KPPS"); not across a relative clause
+#: ("Mereka adalah anggota PPK yang dilantik Senin", "PPK yang bertugas di 27 kecamatan dilantik")
+_DUTY_BEFORE = re.compile(r"(?<!\byang )\b(?:adalah|ialah|yakni|yaitu|bertugas|tugasnya)\b"
+                          r"(?![^,.;]*(?:[,.;]|\byang\b))", re.IGNORECASE)
 
 #: A modal a few words before, not in a relative clause or after punctuation: what someone must do ("dalam waktu
 #: dekat mereka harus membantu KPU menuntaskan seleksi PPS")
-_MUST_BEFORE = re.compile(r"(?<!\byang )\b(?:harus|wajib|perlu|mesti|hendaknya)\b(?![^,.;]*[,.;])", re.IGNORECASE)
+_MUST_BEFORE = re.compile(r"(?<!\byang )\b(?:harus|wajib|perlu|mesti|hendaknya)\b(?![^,.;]*(?:[,.;]|\byang\b))",
+                          re.IGNORECASE)
 
 #: A time ahead anywhere in a sentence ("setelah dilantik, para anggota PPS mengikuti bimtek pekan depan")
 _FUTURE = re.compile(r"\b(?:(?:pekan|minggu|bulan|tahun)\s+depan|lusa)\b", re.IGNORECASE)
@@ -137,9 +140,8 @@ def find_event_cues(text: str, lo: int, hi: int) -> list[EventCue]:
             # "usai pelantikan, para anggota PPK akan langsung mengikuti bimtek": the time clause of a plan;
             # "PPK akan langsung membantu KPU merekrut PPS": "akan" a few words before, not "yang akan"
             six_before = " ".join(text[max(lo, m.start() - 60):m.start()].split()[-6:])
-            in_plan = (last in rx.temporal and (rx.planned.search(text, lo, hi) or _FUTURE.search(text, lo, hi))
-                       is not None) or bool(
-                _WILL_BEFORE.search(six_before))
+            future = rx.planned.search(text, lo, hi) or _FUTURE.search(text, lo, hi)
+            in_plan = (last in rx.temporal and future is not None) or bool(_WILL_BEFORE.search(six_before))
             if m.group(0).lower() == "terpilih" and word_before.isupper() and len(word_before) >= 3:
                 adjectives.add(m.start())  # "Anggota PPS terpilih rencananya dilantik": dropped below
             out.append(EventCue(
