@@ -66,6 +66,7 @@ class Gazetteer:
 
         self.by_code: dict[str, Region] = {}
         self.by_key: dict[str, list[Region]] = {}
+        self._kecamatans: dict[str, list[str]] = {}  # kabupaten/kota code -> its kecamatan codes
         for prov in list_wilayah():
             self._add(Region(prov.code, _DISPLAY.get(prov.name, prov.name), "provinsi"))
             for kab in list_wilayah(prov.code):
@@ -73,6 +74,7 @@ class Gazetteer:
                 self._add(Region(kab.code, kab.name.replace(" Administrasi", ""), level))
                 for kec in list_wilayah(kab.code):
                     self._add(Region(kec.code, kec.name, "kecamatan"))
+                    self._kecamatans.setdefault(kab.code, []).append(kec.code)
         self.aliases: dict[str, Region] = {}
         for alias, code in vocab.rows("region_aliases.tsv"):
             self.aliases[alias] = self.by_code[code]
@@ -85,6 +87,10 @@ class Gazetteer:
         """Regions whose name matches `name` (prefix ignored), optionally only at `levels`."""
         found = self.by_key.get(key(name), [])
         return [r for r in found if levels is None or r.level in levels]
+
+    def kecamatan_codes(self, parent_code: str) -> list[str]:
+        """Codes of the kecamatan under a kabupaten or kota."""
+        return self._kecamatans.get(parent_code, [])
 
     def villages(self, parent_code: str) -> list[Region]:
         """Kelurahan/desa under a kecamatan (loaded on demand)."""

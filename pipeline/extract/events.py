@@ -41,6 +41,7 @@ class _Rx(NamedTuple):
     replacement: re.Pattern[str]  # "pengganti antarwaktu", "PAW": a swearing-in that replaces members
     allegation: re.Pattern[str]  # "menuding", "diadukan": what follows is an accusation
     request: re.Pattern[str]  # "meminta", "mengimbau": what follows in the same clause is asked for
+    clause_before: re.Pattern[str]  # "adalah", "harus" a few words before, in the same clause: a duty, not an event
     temporal: frozenset[str]  # "usai", "saat": a time clause, planned when the sentence says "akan"
     other_subject: re.Pattern[str]  # "pendaftaran pasangan calon": not the members' recruitment
     election: re.Pattern[str]
@@ -63,6 +64,10 @@ def _rx() -> _Rx:
         replacement=re.compile("|".join(w for k, w in mod if k == "replacement"), re.IGNORECASE),
         allegation=vocab.word_rx("|".join(w for k, w in mod if k == "allegation"), re.IGNORECASE),
         request=vocab.word_rx("|".join(w for k, w in mod if k == "request"), re.IGNORECASE),
+        # not "yang adalah"/"yang harus", and not across punctuation or a relative clause ("Mereka adalah anggota
+        # PPK yang dilantik Senin", "PPK yang bertugas di 27 kecamatan dilantik")
+        clause_before=re.compile(rf"(?<!\byang )\b(?:{'|'.join(w for k, w in mod if k == 'clause_before')})\b"
+                                 r"(?![^,.;]*(?:[,.;]|\byang\b))", re.IGNORECASE),
         temporal=frozenset(w for k, w in mod if k == "temporal"),
         other_subject=re.compile("|".join(w for k, w in mod if k == "other_subject"), re.IGNORECASE),
         election=re.compile(
@@ -77,17 +82,6 @@ def _rx() -> _Rx:
 
 #: "akan" or "bakal" among the words before an event word, not in a relative clause ("yang akan bertugas")
 _WILL_BEFORE = re.compile(r"(?<!\byang )\b(?:akan|bakal)\b(?![^,.;]*[,.;])", re.IGNORECASE)
-
-#: A copula or "bertugas" a few words before: the event word names a duty, not an event ("pekerjaan pertama PPK
-#: adalah membantu KIP merekrut PPS", "PPS bertugas membantu membentuk KPPS"); not across a relative clause
-#: ("Mereka adalah anggota PPK yang dilantik Senin", "PPK yang bertugas di 27 kecamatan dilantik")
-_DUTY_BEFORE = re.compile(r"(?<!\byang )\b(?:adalah|ialah|yakni|yaitu|bertugas|tugasnya)\b"
-                          r"(?![^,.;]*(?:[,.;]|\byang\b))", re.IGNORECASE)
-
-#: A modal a few words before, not in a relative clause or after punctuation: what someone must do ("dalam waktu
-#: dekat mereka harus membantu KPU menuntaskan seleksi PPS")
-_MUST_BEFORE = re.compile(r"(?<!\byang )\b(?:harus|wajib|perlu|mesti|hendaknya)\b(?![^,.;]*(?:[,.;]|\byang\b))",
-                          re.IGNORECASE)
 
 #: A time ahead anywhere in a sentence ("setelah dilantik, para anggota PPS mengikuti bimtek pekan depan")
 _FUTURE = re.compile(r"\b(?:(?:pekan|minggu|bulan|tahun)\s+depan|lusa)\b", re.IGNORECASE)
@@ -149,7 +143,7 @@ def find_event_cues(text: str, lo: int, hi: int) -> list[EventCue]:
                 planned=bool(in_plan or rx.planned.search(before)
                              or (noun and rx.planned_after.match(text, m.end(), hi))),
                 advice=bool(background or alleged or last in rx.not_before or _requested(text, lo, m)
-                            or _DUTY_BEFORE.search(six_before) or _MUST_BEFORE.search(six_before)
+                            or rx.clause_before.search(six_before)
                             or rx.other_subject.match(text, m.end(), hi)
                             or rx.advice.search(before) or rx.advice.search(near_after)
                             or rx.advice_before.search(before) or rx.routine.match(after) or rx.past.match(after)),

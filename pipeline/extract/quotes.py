@@ -541,7 +541,7 @@ def _direct(text: str, qm: re.Match[str], p_start: int, p_end: int, people: Peop
 _PASSIVE_SUBJECT = re.compile(
     r"\s*(?:Demikian|Senada|(?:Hal|Keluhan|Pernyataan|Penjelasan|Harapan|Pendapat|Imbauan|Permintaan|Kritik|Pesan"
     r"|Ajakan|Tanggapan|Keterangan)(?:\s+(?:itu|ini|tersebut|senada|serupa|yang\s+(?:sama|senada|serupa)))?"
-    r"\s+(?:juga\s+)?(?:di|dike|dise|diung|dite|dija))")
+    r"\s+(?:juga\s+)?di)")
 
 
 def _indirect(text: str, lo: int, hi: int, people: People, current: Person | None) -> Statement | None:

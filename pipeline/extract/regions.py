@@ -190,8 +190,8 @@ def resolve_regions(mentions: list[RegionMention], text: str) -> list[RegionMent
             if not hits:  # "Desa Air Belo, Kecamatan Muntok, Kabupaten Bangka Barat" (the gazetteer has "Mentok")
                 kabs = {x.region.code for x in mentions
                         if x.region and x.explicit and x.region.level in ("kabupaten", "kota")}
-                hits = [v for k in kabs for kec in g.by_code.values() if kec.level == "kecamatan"
-                        and kec.code.startswith(k + ".") for v in g.villages(kec.code) if v.name.lower() == name]
+                hits = [v for k in kabs for kec in g.kecamatan_codes(k) for v in g.villages(kec)
+                        if v.name.lower() == name]
             if len(hits) == 1:
                 m.region = hits[0]
     return mentions
